@@ -1,0 +1,132 @@
+package check
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/rules"
+)
+
+// Report is the result of checking a rule set: the typed model every
+// writer (text, JSON, SARIF…) renders.
+type Report struct {
+	Tool   Tool
+	ATTACK Dataset
+	// Files are the files checked, as given, in load order.
+	Files []string
+	// Rules is the number of rules in force after loading.
+	Rules int
+	// Findings are sorted by file, line, column and code.
+	Findings []Finding
+	// Errors are inputs that could not be checked (file:line:col: what).
+	Errors []error
+}
+
+// Tool names the program that made the report.
+type Tool struct {
+	Name    string
+	Version string
+}
+
+// Dataset says which ATT&CK data the tags were checked against.
+type Dataset struct {
+	Domain  string
+	Version string
+	Source  string
+}
+
+// Finding is one problem with one tag (or tag set) of one rule.
+type Finding struct {
+	diag.Diagnostic
+	Rule string // the rule's name
+	Tag  string // the tag as written, "" for findings about a tag set
+	// Technique holds the ATT&CK facts of the technique the finding is
+	// about, nil when it is about none.
+	Technique *Technique
+}
+
+// Technique is what a finding tells about an ATT&CK technique.
+type Technique struct {
+	ID      string
+	Name    string
+	Tactics []string // tactic shortnames, in the data's order
+	URL     string
+}
+
+func techniqueFacts(t *attack.Technique) *Technique {
+	return &Technique{ID: t.ID, Name: t.Name, Tactics: t.Tactics, URL: t.URL()}
+}
+
+// Options tune a run.
+type Options struct {
+	// Checks to run; nil runs every check.
+	Checks []*Check
+	// Severity overrides a check's default severity, by code.
+	Severity map[string]diag.Severity
+}
+
+// Run checks every rule of set against cat. Load errors of the set's files
+// are carried into the report, so that what could be checked still is.
+func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
+	checks := opt.Checks
+	if checks == nil {
+		checks = all
+	}
+	r := &Report{
+		ATTACK: Dataset{Domain: cat.Domain, Version: cat.Version, Source: cat.Source},
+		Rules:  len(set.Rules),
+		Errors: set.Errs(),
+	}
+	for _, f := range set.Files {
+		r.Files = append(r.Files, f.Path)
+	}
+	names := namesFor(cat)
+	for _, rule := range set.Rules {
+		p := &Pass{Catalog: cat, Rule: rule, names: names}
+		for _, t := range rule.Tags {
+			info := &TagInfo{Tag: t}
+			if p.resolve(info) {
+				p.Tags = append(p.Tags, info)
+			}
+		}
+		for _, c := range checks {
+			if sev, ok := opt.Severity[c.Code]; ok {
+				cc := *c
+				cc.Severity = sev
+				c = &cc
+			}
+			p.check = c
+			c.Run(p)
+		}
+		r.Findings = append(r.Findings, p.findings...)
+	}
+	SortFindings(r.Findings)
+	return r
+}
+
+// SortFindings orders findings by file, line, column, code and message, the
+// one order every writer shows.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Range.File, b.Range.File),
+			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+			cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
+			cmp.Compare(a.Code, b.Code),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Count returns how many findings are at or above sev.
+func (r *Report) Count(sev diag.Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity >= sev {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,51 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/falcomitre/falcomitre/diag"
+)
+
+var unknownTactic = &Check{
+	Doc: Doc{
+		Code:     "unknown-tactic",
+		Severity: diag.Error,
+		Title:    "Tactic tag that names no ATT&CK tactic",
+		Text: `A tactic tag is "mitre_" followed by a tactic's shortname with "-" written as "_"
+(mitre_privilege_escalation), or a tactic ID (TA0004). The tag names no tactic of the ATT&CK domain
+in use: a typo, a technique's name written as a tactic (mitre_data_destruction is technique T1485),
+or a tactic that ATT&CK has since renamed or retired. The tactic names come from the ATT&CK data, so
+the list of valid tags follows the version checked against.`,
+	},
+	Run: func(p *Pass) {
+		for _, t := range p.Tags {
+			if !t.TacticRole || !t.Unknown {
+				continue
+			}
+			var msg string
+			if t.Ref.ID != "" {
+				msg = fmt.Sprintf("%s is not a tactic of %s", t.Ref.ID, p.dataset())
+			} else {
+				msg = fmt.Sprintf("%q is not a tactic of %s", t.Value, p.dataset())
+			}
+			if len(t.Hint) > 0 {
+				h := t.Hint[0]
+				if tech := p.Catalog.Technique(h); tech != nil {
+					msg += fmt.Sprintf("; %q is technique %s: tag %s with its tactic", words(t.Ref), techName(tech), h)
+				} else {
+					msg += fmt.Sprintf("; did you mean %s?", h)
+				}
+			}
+			detail := "Tactic tags of " + p.dataset() + ": " + strings.Join(tacticTags(p.Catalog.Tactics), ", ")
+			p.reportTag(t, msg, detail, p.Catalog.Technique(firstOr(t.Hint)), t.Hint...)
+		}
+	},
+}
+
+func firstOr(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}

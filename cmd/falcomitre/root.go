@@ -1,0 +1,70 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes: the same whatever the output format.
+const (
+	exitOK       = 0 // nothing at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitInput    = 2 // input that could not be checked, or bad usage
+	exitInternal = 3 // a bug in falcomitre
+)
+
+// exitError carries an exit code up to main through cobra.
+type exitError struct {
+	code int
+	err  error // already printed when nil
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func newRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "falcomitre",
+		Short:         "Check the MITRE ATT&CK tags of Falco rules",
+		Long:          "falcomitre checks the MITRE ATT&CK tags of Falco rules against ATT&CK's own data, offline.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newCheckCmd(), newVersionCmd())
+	return root
+}
+
+// run executes the command line and maps its outcome to an exit code.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "falcomitre: internal error: %v\nplease report it with the input that caused it\n", r)
+			code = exitInternal
+		}
+	}()
+	root := newRoot()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(stderr, "falcomitre:", ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown flags, commands and arguments.
+	fmt.Fprintln(stderr, "falcomitre:", err)
+	return exitInput
+}

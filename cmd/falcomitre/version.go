@@ -1,0 +1,29 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/internal/version"
+	"github.com/spf13/cobra"
+)
+
+func newVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version and the embedded ATT&CK data",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "falcomitre %s", version.Version())
+			if c := version.Commit(); c != "" {
+				fmt.Fprintf(w, " (%s)", c)
+			}
+			fmt.Fprintln(w)
+			for _, e := range attack.EmbeddedVersions() {
+				fmt.Fprintf(w, "embedded ATT&CK: %s\n", e)
+			}
+			return nil
+		},
+	}
+}

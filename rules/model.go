@@ -1,0 +1,141 @@
+// Package rules loads Falco rules files the way Falco's rule loader does and
+// keeps, for every value a check sees, the file, line, column and byte
+// offset where it was written.
+//
+// The behaviour follows Falco's engine (userspace/engine/rule_loader_*.cpp);
+// ../shared/spec/falco-loader.md in the falcomitre workspace summarises it
+// with citations, and the comments here name the section they implement.
+package rules
+
+import "github.com/falcomitre/falcomitre/diag"
+
+// Kind is what a top-level item defines, decided by its first key in
+// Falco's order (spec §1).
+type Kind int
+
+// Item kinds, in the order Falco tests for their keys.
+const (
+	KindUnknown Kind = iota
+	KindRequiredEngineVersion
+	KindRequiredPluginVersions
+	KindList
+	KindMacro
+	KindRule
+)
+
+// Mode says how a rule, macro or list item changes what came before it.
+type Mode int
+
+// Item modes (spec §2–§5).
+const (
+	// Define is a full definition; a second one replaces the first whole.
+	Define Mode = iota
+	// LegacyAppend is `append: true`: only condition and exceptions count.
+	LegacyAppend
+	// Override is `override: {key: append|replace}`.
+	Override
+	// EnableOnly is a rule item with only `enabled` (and ignored keys).
+	EnableOnly
+)
+
+// Tag is one element of a `tags` sequence as written.
+type Tag struct {
+	Value string     // the scalar's text, as Falco reads it
+	Range diag.Range // the scalar, quotes included
+	// Quoted is the scalar's style: 0, '\'' or '"'. The fix patcher keeps it.
+	Quoted byte
+	Item   *Item // the item that wrote it
+}
+
+// Key is a mapping key with its position, for findings that point at a key
+// (a `tags` key, a misspelt `Tags:`).
+type Key struct {
+	Name  string
+	Range diag.Range
+}
+
+// Item is one top-level element of a rules file.
+type Item struct {
+	Kind  Kind
+	Mode  Mode
+	Name  string     // the value of rule:, macro: or list:
+	Range diag.Range // the item's first key, where Falco points its messages
+	File  *File
+
+	// Tags are the elements of the item's `tags` sequence in source order,
+	// duplicates kept (Falco keeps a set, so duplicates are findings).
+	Tags []Tag
+	// TagsKey is the `tags` key, nil when the item has none.
+	TagsKey *Key
+	// TagsOverride is "append" or "replace" when `override:` names tags.
+	TagsOverride string
+	// TagsIgnored is why Falco drops this item's tags, "" when it does not:
+	// "append: true" (spec §3) or "enable-only" (spec §5).
+	TagsIgnored string
+	// StrayTagKeys are keys that look meant as `tags` but are not (Tags:,
+	// tag:, TAGS:); Falco ignores them. Their values follow in StrayTags.
+	StrayTagKeys []Key
+	StrayTags    []Tag
+
+	Source    string // `source:` as written, "" when absent
+	Enabled   *bool  // `enabled:` when present
+	Condition string // for macros and rules, as written (for later checks)
+	Desc      string
+	Output    string
+	Priority  string
+}
+
+// File is one loaded rules file.
+type File struct {
+	Path  string // as given by the user
+	Src   []byte // the bytes read, unchanged
+	Items []*Item
+	// Err is the error that stopped loading this file, nil when it loaded.
+	// Items before the error stay, as in Falco (spec §0).
+	Err error
+	// Warnings are Falco's load warnings (unknown keys, unknown items,
+	// deprecated append), for information.
+	Warnings []*diag.InputError
+}
+
+// Rule is a rule as it stands after every file has loaded.
+type Rule struct {
+	Name   string
+	Source string // effective event source, "syscall" by default
+	// Enabled is the effective enabled flag.
+	Enabled bool
+	// Def is the item of the definition in force (the last full one).
+	Def *Item
+	// Items are every item that touched the rule after Def, in load order
+	// (appends, overrides, enable-only items), Def first.
+	Items []*Item
+	// Tags are the effective tags, one per distinct value, byte-sorted as
+	// Falco's std::set keeps them; each keeps the position where it was
+	// written (the first writing, in load order, of the items in force).
+	Tags []Tag
+	// TagsKey is the `tags` key of the item whose tags are in force (the
+	// definition or the last replace), for findings about a whole tag set;
+	// nil when that item has no tags key.
+	TagsKey *Key
+}
+
+// Set is everything loaded from a list of files, in load order.
+type Set struct {
+	Files []*File
+	// Rules are in Falco's compile order: a redefined rule keeps its first
+	// slot (spec §2).
+	Rules  []*Rule
+	Macros []*Item // the definitions in force, in first-definition order
+	Lists  []*Item
+}
+
+// Errs returns the errors of the files that did not load, in load order.
+func (s *Set) Errs() []error {
+	var errs []error
+	for _, f := range s.Files {
+		if f.Err != nil {
+			errs = append(errs, f.Err)
+		}
+	}
+	return errs
+}
