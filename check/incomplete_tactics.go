@@ -20,6 +20,9 @@ Navigator layer show the rule in every column the technique appears in.`,
 	Run: func(p *Pass) {
 		tactics := p.ruleTactics()
 		for _, t := range p.liveTechniques() {
+			if t.Technique.Deprecated {
+				continue // deprecated-technique asks for another technique
+			}
 			own := p.tacticsOf(t.Technique)
 			var have, miss []*attack.Tactic
 			for _, tac := range own {

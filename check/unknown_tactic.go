@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/diag"
 )
 
@@ -32,7 +33,11 @@ the list of valid tags follows the version checked against.`,
 			if len(t.Hint) > 0 {
 				h := t.Hint[0]
 				if tech := p.Catalog.Technique(h); tech != nil {
-					msg += fmt.Sprintf("; %q is technique %s: tag %s with its tactic", words(t.Ref), techName(tech), h)
+					is := "is"
+					if attack.NormalizeName(tech.Name) != words(t.Ref) {
+						is = "looks like"
+					}
+					msg += fmt.Sprintf("; %q %s technique %s: tag %s with its tactic", words(t.Ref), is, techName(tech), h)
 				} else {
 					msg += fmt.Sprintf("; did you mean %s?", h)
 				}

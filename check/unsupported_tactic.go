@@ -27,7 +27,7 @@ tactic is missing, or the tag is stale. Add the technique the tactic stands for,
 		}
 		var ids []string
 		for _, t := range live {
-			ids = append(ids, techName(t.Technique))
+			ids = append(ids, t.Technique.ID+" "+t.Technique.Name)
 		}
 		for _, t := range p.Tags {
 			if !t.TacticRole || t.TechniqueRole || len(t.Tactics) == 0 || skip[t] {

@@ -98,7 +98,7 @@ func TestJSONSchema(t *testing.T) {
 		t.Fatalf("report does not match docs/report.schema.json: %v", err)
 	}
 	var empty bytes.Buffer
-	if err := (report.JSON{}).Write(&empty, &check.Report{ATTACK: check.Dataset{Domain: "ics-attack"}}); err != nil {
+	if err := (report.JSON{}).Write(&empty, &check.Report{Tool: check.Tool{Name: "falcomitre"}, ATTACK: check.Dataset{Domain: "ics-attack"}}); err != nil {
 		t.Fatal(err)
 	}
 	var v any
