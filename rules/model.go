@@ -78,11 +78,15 @@ type Item struct {
 	StrayTags    []Tag
 
 	Source    string // `source:` as written, "" when absent
-	Enabled   *bool  // `enabled:` when present
+	Enabled   *bool  // `enabled:` when present and read by Falco (not on appends)
 	Condition string // for macros and rules, as written (for later checks)
 	Desc      string
 	Output    string
 	Priority  string
+
+	// changes are the collector calls the item makes, in order; Resolve
+	// applies them.
+	changes []change
 }
 
 // File is one loaded rules file.
@@ -96,6 +100,13 @@ type File struct {
 	// Warnings are Falco's load warnings (unknown keys, unknown items,
 	// deprecated append), for information.
 	Warnings []*diag.InputError
+
+	// What Parse found, which Resolve starts from each time: the error,
+	// every item read, every warning and the index of the item it is about.
+	readErr  error
+	parsed   []*Item
+	warnings []*diag.InputError
+	warnItem []int
 }
 
 // Rule is a rule as it stands after every file has loaded.

@@ -1,0 +1,105 @@
+package rules
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/falcomitre/falcomitre/diag"
+)
+
+// lineTable converts between byte offsets and the line and column marks
+// yaml.v3 puts on nodes. It counts lines and columns the way yaml.v3 does,
+// so that a node's mark converts back to the byte where its text starts:
+// columns are code points, a leading UTF-8 BOM is not part of line 1, and
+// CR LF, CR, LF, NEL, LS and PS all end a line (YAML 1.2 §5.4, as libyaml
+// implements it).
+type lineTable struct {
+	src    []byte
+	starts []int // byte offset of the first byte of each line
+
+	// The last conversion, from which the next one on the same line
+	// continues: nodes come in source order, and counting every column
+	// from the start of the line would be quadratic in a file written on
+	// one line (JSON, say).
+	last struct{ line, col, off int }
+}
+
+func newLineTable(src []byte) *lineTable {
+	t := &lineTable{src: src, starts: make([]int, 1, 64)}
+	if hasBOM(src) {
+		t.starts[0] = len(utf8BOM)
+	}
+	for i := t.starts[0]; i < len(src); {
+		if n := breakLen(src, i); n > 0 {
+			i += n
+			t.starts = append(t.starts, i)
+			continue
+		}
+		i++
+	}
+	return t
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+func hasBOM(src []byte) bool {
+	return len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
+}
+
+// breakLen returns the length of the line break at src[i], 0 if none.
+func breakLen(src []byte, i int) int {
+	switch c := src[i]; {
+	case c == '\n':
+		return 1
+	case c == '\r':
+		if i+1 < len(src) && src[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case c == 0xC2 && i+1 < len(src) && src[i+1] == 0x85: // NEL
+		return 2
+	case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9): // LS, PS
+		return 3
+	}
+	return 0
+}
+
+// offset converts a yaml.v3 mark (1-based line and code-point column) to a
+// byte offset, clamped to the line it names and to the source.
+func (t *lineTable) offset(line, col int) int {
+	if line < 1 {
+		return t.starts[0]
+	}
+	if line > len(t.starts) {
+		return len(t.src)
+	}
+	i, c := t.starts[line-1], 1
+	if t.last.line == line && t.last.col <= col {
+		i, c = t.last.off, t.last.col
+	}
+	for ; c < col && i < len(t.src); c++ {
+		if breakLen(t.src, i) > 0 {
+			break
+		}
+		_, n := utf8.DecodeRune(t.src[i:])
+		i += n
+	}
+	t.last.line, t.last.col, t.last.off = line, c, i
+	return i
+}
+
+// pos converts a byte offset to a position.
+func (t *lineTable) pos(off int) diag.Pos {
+	off = max(0, min(off, len(t.src)))
+	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+	if line < 0 { // inside the BOM
+		return diag.Pos{Line: 1, Column: 1, Offset: off}
+	}
+	from, col := t.starts[line], 1
+	if t.last.line == line+1 && t.last.off <= off {
+		from, col = t.last.off, t.last.col
+	}
+	col += utf8.RuneCount(t.src[from:off])
+	t.last.line, t.last.col, t.last.off = line+1, col, off
+	return diag.Pos{Line: line + 1, Column: col, Offset: off}
+}
