@@ -95,7 +95,7 @@ func TestJSONFormat(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	var rep struct {
-		Attack struct{ Domain, Version, Source string }
+		Attack   struct{ Domain, Version, Source string }
 		Rules    int
 		Findings []struct{ Code, File string }
 	}

@@ -1,0 +1,25 @@
+package attack
+
+import "testing"
+
+// BenchmarkLoadFile18 reads the 7.4 MB gzipped enterprise 18.1 bundle
+// (33 MB of JSON), gunzip included. Budget: 300 ms on two cores.
+func BenchmarkLoadFile18(b *testing.B) {
+	p := sharedPath(b, "enterprise-attack-18.1.stix20.json.gz")
+	for b.Loop() {
+		if _, err := LoadFile(p, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEmbedded decodes the embedded enterprise catalog, bypassing
+// the cache: every CLI run pays this once. Budget: 1–2 ms.
+func BenchmarkEmbedded(b *testing.B) {
+	r := EmbeddedRelease{DomainEnterprise, "18.1"}
+	for b.Loop() {
+		if _, err := decodeEmbedded(r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

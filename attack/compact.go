@@ -1,0 +1,159 @@
+package attack
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// CompactFormat is the version of the compact catalog encoding that
+// MarshalCompact writes and DecodeCompact reads. Adding an optional member
+// keeps it; changing what a member means bumps it.
+const CompactFormat = 1
+
+// AttackNotice is the attribution every compact catalog carries, as
+// ATT&CK's terms of use ask of anything that reproduces it.
+const AttackNotice = "Facts derived from MITRE ATT&CK®, https://attack.mitre.org/. " +
+	"ATT&CK is © The MITRE Corporation, reproduced and distributed under its terms of use: " +
+	"https://attack.mitre.org/resources/legal-and-branding/terms-of-use/"
+
+// MarshalCompact encodes the catalog's facts as JSON, one tactic or
+// technique per line so that a new ATT&CK release reads as a short diff.
+// The output depends only on the catalog: no timestamps, no map order.
+//
+// The layout, with members left out when empty or false:
+//
+//	{"format":1,"domain":"enterprise-attack","version":"18.1",
+//	"notice":"...",
+//	"tactics":[
+//	{"id":"TA0043","name":"Reconnaissance","shortname":"reconnaissance"},
+//	...],
+//	"techniques":[
+//	{"id":"T1059.004","name":"Unix Shell","tactics":["execution"],"parent":"T1059",
+//	 "revoked":true,"deprecated":true,"revoked_by":[...],"platforms":[...],"data_sources":[...]},
+//	...]}
+//
+// It refuses a catalog that DecodeCompact would reject.
+func (c *Catalog) MarshalCompact() ([]byte, error) {
+	if err := c.checkCompact(); err != nil {
+		return nil, err
+	}
+	b := make([]byte, 0, 160*len(c.Techniques)+1024)
+	b = append(b, `{"format":`...)
+	b = strconv.AppendInt(b, CompactFormat, 10)
+	b = appendMember(b, ",", "domain", c.Domain)
+	b = appendMember(b, ",", "version", c.Version)
+	b = appendMember(b, ",\n", "notice", AttackNotice)
+	b = append(b, ",\n\"tactics\":["...)
+	for i, t := range c.Tactics {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMember(b, "\n{", "id", t.ID)
+		b = appendMember(b, ",", "name", t.Name)
+		b = appendMember(b, ",", "shortname", t.Shortname)
+		if t.Deprecated {
+			b = append(b, `,"deprecated":true`...)
+		}
+		b = append(b, '}')
+	}
+	b = append(b, "],\n\"techniques\":["...)
+	for i, t := range c.Techniques {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMember(b, "\n{", "id", t.ID)
+		b = appendMember(b, ",", "name", t.Name)
+		b = appendList(b, "tactics", t.Tactics)
+		if t.Parent != "" {
+			b = appendMember(b, ",", "parent", t.Parent)
+		}
+		if t.Revoked {
+			b = append(b, `,"revoked":true`...)
+		}
+		if t.Deprecated {
+			b = append(b, `,"deprecated":true`...)
+		}
+		b = appendList(b, "revoked_by", t.RevokedBy)
+		b = appendList(b, "platforms", t.Platforms)
+		b = appendList(b, "data_sources", t.DataSources)
+		b = append(b, '}')
+	}
+	b = append(b, "]}\n"...)
+	return b, nil
+}
+
+// checkCompact holds MarshalCompact to what DecodeCompact accepts.
+func (c *Catalog) checkCompact() error {
+	if !slices.Contains(knownDomains, c.Domain) {
+		return fmt.Errorf("encoding ATT&CK catalog: unknown domain %q", c.Domain)
+	}
+	if c.Version == "" {
+		return fmt.Errorf("encoding ATT&CK catalog: no version")
+	}
+	if len(c.Tactics) == 0 {
+		return fmt.Errorf("encoding ATT&CK catalog %s %s: no tactics", c.Domain, c.Version)
+	}
+	for _, t := range c.Tactics {
+		if t == nil || t.ID == "" || t.Shortname == "" {
+			return fmt.Errorf("encoding ATT&CK catalog %s %s: a tactic has no ID or shortname", c.Domain, c.Version)
+		}
+	}
+	for _, t := range c.Techniques {
+		if t == nil || t.ID == "" {
+			return fmt.Errorf("encoding ATT&CK catalog %s %s: a technique has no ID", c.Domain, c.Version)
+		}
+	}
+	return nil
+}
+
+// appendMember appends sep, then "key":"value".
+func appendMember(b []byte, sep, key, value string) []byte {
+	b = append(b, sep...)
+	b = appendJSONString(b, key)
+	b = append(b, ':')
+	return appendJSONString(b, value)
+}
+
+// appendList appends ,"key":[...] unless list is empty.
+func appendList(b []byte, key string, list []string) []byte {
+	if len(list) == 0 {
+		return b
+	}
+	b = append(b, ',')
+	b = appendJSONString(b, key)
+	b = append(b, ":["...)
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString quotes s as JSON. Unlike encoding/json it leaves & < >
+// alone: "ATT&CK" should read as such in the data file.
+func appendJSONString(b []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}

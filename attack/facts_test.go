@@ -1,0 +1,204 @@
+package attack
+
+import (
+	"slices"
+	"testing"
+)
+
+// The facts below were checked by hand against the bundles themselves
+// (zcat enterprise-attack-X.stix20.json.gz | python3 -c 'import json ...'),
+// not against this package's output.
+
+// techniqueFact is what one technique should look like in one release.
+type techniqueFact struct {
+	id           string
+	name         string
+	tactics      []string
+	parent       string
+	revoked      bool
+	deprecated   bool
+	revokedBy    []string
+	replacements []string // live IDs that Replacements reaches
+	platform     string   // one platform it must list
+	dataSource   string   // one data source it must list, "" for none at all
+}
+
+var enterprise131Facts = []techniqueFact{
+	{id: "T1086", name: "PowerShell", tactics: []string{"execution"}, revoked: true,
+		revokedBy: []string{"T1059.001"}, replacements: []string{"T1059.001"}, platform: "Windows"},
+	{id: "T1059.001", name: "PowerShell", tactics: []string{"execution"}, parent: "T1059",
+		platform: "Windows", dataSource: "Script: Script Execution"},
+	{id: "T1562.001", name: "Disable or Modify Tools", tactics: []string{"defense-evasion"}, parent: "T1562",
+		platform: "Containers", dataSource: "Windows Registry: Windows Registry Key Modification"},
+	{id: "T1053.003", name: "Cron", tactics: []string{"execution", "persistence", "privilege-escalation"},
+		parent: "T1053", platform: "Linux", dataSource: "Process: Process Creation"},
+	{id: "T1059.004", name: "Unix Shell", tactics: []string{"execution"}, parent: "T1059",
+		platform: "Linux", dataSource: "Command: Command Execution"},
+	// A revoked sub-technique whose subtechnique-of relationship is gone:
+	// the parent comes from the ID.
+	{id: "T1053.001", name: "At (Linux)", tactics: []string{"execution", "persistence", "privilege-escalation"},
+		parent: "T1053", revoked: true, revokedBy: []string{"T1053.002"}, replacements: []string{"T1053.002"}, platform: "Linux"},
+	// Revoked by a technique that was itself revoked later.
+	{id: "T1150", name: "Plist Modification", tactics: []string{"defense-evasion", "persistence", "privilege-escalation"},
+		revoked: true, revokedBy: []string{"T1547.011"}, replacements: []string{"T1647"}, platform: "macOS"},
+	{id: "T1547.011", name: "Plist Modification", tactics: []string{"persistence", "privilege-escalation"},
+		parent: "T1547", revoked: true, revokedBy: []string{"T1647"}, replacements: []string{"T1647"}, platform: "macOS"},
+	// Deprecated, with no subtechnique-of relationship in 13.1.
+	{id: "T1053.004", name: "Launchd", tactics: []string{"execution", "persistence", "privilege-escalation"},
+		parent: "T1053", deprecated: true, platform: "macOS"},
+	{id: "T1064", name: "Scripting", tactics: []string{"defense-evasion", "execution"}, deprecated: true, platform: "Linux"},
+	{id: "T1611", name: "Escape to Host", tactics: []string{"privilege-escalation"}, platform: "Containers",
+		dataSource: "Kernel: Kernel Module Load"},
+	{id: "T1610", name: "Deploy Container", tactics: []string{"defense-evasion", "execution"}, platform: "Containers",
+		dataSource: "Container: Container Creation"},
+	{id: "T1003.008", name: "/etc/passwd and /etc/shadow", tactics: []string{"credential-access"}, parent: "T1003",
+		platform: "Linux", dataSource: "File: File Access"},
+	{id: "T1574.002", name: "DLL Side-Loading", tactics: []string{"persistence", "privilege-escalation", "defense-evasion"},
+		parent: "T1574", platform: "Windows", dataSource: "Module: Module Load"},
+}
+
+var enterprise181Facts = []techniqueFact{
+	{id: "T1086", name: "PowerShell", tactics: []string{"execution"}, revoked: true,
+		revokedBy: []string{"T1059.001"}, replacements: []string{"T1059.001"}, platform: "Windows"},
+	{id: "T1562.001", name: "Disable or Modify Tools", tactics: []string{"defense-evasion"}, parent: "T1562",
+		platform: "Network Devices"},
+	{id: "T1053.003", name: "Cron", tactics: []string{"execution", "persistence", "privilege-escalation"},
+		parent: "T1053", platform: "ESXi"},
+	{id: "T1059.004", name: "Unix Shell", tactics: []string{"execution"}, parent: "T1059", platform: "ESXi"},
+	{id: "T1053.001", name: "At (Linux)", tactics: []string{"execution", "persistence", "privilege-escalation"},
+		parent: "T1053", revoked: true, revokedBy: []string{"T1053.002"}, replacements: []string{"T1053.002"}, platform: "Linux"},
+	// Sub-technique revoked between 13.1 and 18.1, into its renamed sibling.
+	{id: "T1574.002", name: "DLL Side-Loading", tactics: []string{"persistence", "privilege-escalation", "defense-evasion"},
+		parent: "T1574", revoked: true, revokedBy: []string{"T1574.001"}, replacements: []string{"T1574.001"}, platform: "Windows"},
+	{id: "T1574.001", name: "DLL", tactics: []string{"persistence", "privilege-escalation", "defense-evasion"},
+		parent: "T1574", platform: "Windows"},
+	// T1073 → T1574.002 (now revoked) → T1574.001.
+	{id: "T1073", name: "DLL Side-Loading", tactics: []string{"defense-evasion"}, revoked: true,
+		revokedBy: []string{"T1574.002"}, replacements: []string{"T1574.001"}, platform: "Windows"},
+	{id: "T1150", name: "Plist Modification", tactics: []string{"defense-evasion", "persistence", "privilege-escalation"},
+		revoked: true, revokedBy: []string{"T1547.011"}, replacements: []string{"T1647"}, platform: "macOS"},
+	// Deprecated; 18.1 has its subtechnique-of relationship.
+	{id: "T1053.004", name: "Launchd", tactics: []string{"execution", "persistence", "privilege-escalation"},
+		parent: "T1053", deprecated: true, platform: "macOS"},
+	{id: "T1064", name: "Scripting", tactics: []string{"defense-evasion", "execution"}, deprecated: true, platform: "Windows"},
+	{id: "T1098.006", name: "Additional Container Cluster Roles", tactics: []string{"persistence", "privilege-escalation"},
+		parent: "T1098", platform: "Containers"},
+	{id: "T1611", name: "Escape to Host", tactics: []string{"privilege-escalation"}, platform: "ESXi"},
+	{id: "T1003.008", name: "/etc/passwd and /etc/shadow", tactics: []string{"credential-access"}, parent: "T1003", platform: "Linux"},
+}
+
+func TestHandCheckedFacts(t *testing.T) {
+	for _, rel := range []struct {
+		file  string
+		facts []techniqueFact
+	}{
+		{"enterprise-attack-13.1.stix20.json.gz", enterprise131Facts},
+		{"enterprise-attack-18.1.stix20.json.gz", enterprise181Facts},
+	} {
+		t.Run(rel.file, func(t *testing.T) {
+			c := loadShared(t, rel.file)
+			for _, f := range rel.facts {
+				checkFact(t, c, f)
+			}
+		})
+	}
+}
+
+// checkFact compares one technique with its hand-checked facts.
+func checkFact(t *testing.T, c *Catalog, f techniqueFact) {
+	t.Helper()
+	tc := c.Technique(f.id)
+	if tc == nil {
+		t.Errorf("%s: missing", f.id)
+		return
+	}
+	if tc.Name != f.name || tc.Parent != f.parent || tc.Revoked != f.revoked || tc.Deprecated != f.deprecated {
+		t.Errorf("%s: name %q parent %q revoked %v deprecated %v; want %q %q %v %v",
+			f.id, tc.Name, tc.Parent, tc.Revoked, tc.Deprecated, f.name, f.parent, f.revoked, f.deprecated)
+	}
+	if !slices.Equal(tc.Tactics, f.tactics) {
+		t.Errorf("%s: tactics %v, want %v", f.id, tc.Tactics, f.tactics)
+	}
+	if !slices.Equal(tc.RevokedBy, f.revokedBy) {
+		t.Errorf("%s: revoked by %v, want %v", f.id, tc.RevokedBy, f.revokedBy)
+	}
+	var repl []string
+	for _, r := range c.Replacements(tc) {
+		repl = append(repl, r.ID)
+	}
+	if !slices.Equal(repl, f.replacements) {
+		t.Errorf("%s: replacements %v, want %v", f.id, repl, f.replacements)
+	}
+	if !slices.Contains(tc.Platforms, f.platform) {
+		t.Errorf("%s: platforms %v lack %q", f.id, tc.Platforms, f.platform)
+	}
+	if f.dataSource == "" && !tc.Revoked && !tc.Deprecated && c.Version == "18.1" && len(tc.DataSources) > 0 {
+		t.Errorf("%s: data sources %v; ATT&CK 18 dropped x_mitre_data_sources", f.id, tc.DataSources)
+	}
+	if f.dataSource != "" && !slices.Contains(tc.DataSources, f.dataSource) {
+		t.Errorf("%s: data sources %v lack %q", f.id, tc.DataSources, f.dataSource)
+	}
+	for _, tac := range tc.Tactics {
+		if c.TacticByShortname(tac) == nil {
+			t.Errorf("%s: tactic %q is not in the catalog", f.id, tac)
+		}
+	}
+}
+
+func TestHandCheckedTactics(t *testing.T) {
+	tests := []struct {
+		file, id, name, shortname string
+		order                     int
+	}{
+		{"enterprise-attack-13.1.stix20.json.gz", "TA0005", "Defense Evasion", "defense-evasion", 6},
+		{"enterprise-attack-13.1.stix20.json.gz", "TA0043", "Reconnaissance", "reconnaissance", 0},
+		{"enterprise-attack-13.1.stix20.json.gz", "TA0011", "Command and Control", "command-and-control", 11},
+		{"enterprise-attack-18.1.stix20.json.gz", "TA0005", "Defense Evasion", "defense-evasion", 6},
+		{"enterprise-attack-18.1.stix20.json.gz", "TA0040", "Impact", "impact", 13},
+		{"enterprise-attack-18.1.stix20.json.gz", "TA0004", "Privilege Escalation", "privilege-escalation", 5},
+		{"mobile-attack-18.1.stix20.json.gz", "TA0027", "Initial Access", "initial-access", 0},
+		{"mobile-attack-18.1.stix20.json.gz", "TA0038", "Network Effects", "network-effects", 12},
+		{"ics-attack-18.1.stix21.json.gz", "TA0103", "Evasion", "evasion", 4},
+		{"ics-attack-18.1.stix20.json.gz", "TA0107", "Inhibit Response Function", "inhibit-response-function", 9},
+	}
+	for _, tt := range tests {
+		c := loadShared(t, tt.file)
+		ta := c.TacticByID(tt.id)
+		if ta == nil {
+			t.Errorf("%s %s: missing", tt.file, tt.id)
+			continue
+		}
+		if ta.Name != tt.name || ta.Shortname != tt.shortname || ta.Order != tt.order {
+			t.Errorf("%s %s: %q %q order %d; want %q %q %d", tt.file, tt.id, ta.Name, ta.Shortname, ta.Order, tt.name, tt.shortname, tt.order)
+		}
+		if ta.Tag() != TacticTag(tt.shortname) {
+			t.Errorf("%s: Tag() = %q", tt.id, ta.Tag())
+		}
+	}
+	// Mobile's Network-Based Effects tactics are deprecated, the rest not.
+	m := loadShared(t, "mobile-attack-18.1.stix20.json.gz")
+	for _, ta := range m.Tactics {
+		if want := ta.ID == "TA0038" || ta.ID == "TA0039"; ta.Deprecated != want {
+			t.Errorf("mobile %s: deprecated %v, want %v", ta.ID, ta.Deprecated, want)
+		}
+	}
+}
+
+// TestOtherDomainsFacts spot-checks Mobile and ICS, whose techniques use
+// their own kill chain names.
+func TestOtherDomainsFacts(t *testing.T) {
+	m := loadShared(t, "mobile-attack-18.1.stix20.json.gz")
+	checkFact(t, m, techniqueFact{id: "T1404", name: "Exploitation for Privilege Escalation",
+		tactics: []string{"privilege-escalation"}, platform: "iOS"})
+	checkFact(t, m, techniqueFact{id: "T1626.001", name: "Device Administrator Permissions",
+		tactics: []string{"privilege-escalation"}, parent: "T1626", platform: "Android"})
+	// Revoked without any revoked-by relationship.
+	checkFact(t, m, techniqueFact{id: "T1454", name: "Malicious SMS Message",
+		tactics: []string{"collection"}, revoked: true, platform: "Android"})
+
+	ics := loadShared(t, "ics-attack-18.1.stix21.json.gz")
+	checkFact(t, ics, techniqueFact{id: "T0807", name: "Command-Line Interface", tactics: []string{"execution"}, platform: "None"})
+	// Its ID sits under source_name mitre-ics-attack, not mitre-attack.
+	checkFact(t, ics, techniqueFact{id: "T0850", name: "Role Identification", tactics: []string{"collection"},
+		deprecated: true, platform: "Control Server"})
+}
