@@ -162,3 +162,43 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("%d corpus files: %d checked, %d could not be checked", len(files), counts[exitOK], counts[exitInput])
 }
+
+// TestAttackData reads both STIX flavours of the same ICS release: the 2.1
+// bundle names itself in its collection object, the 2.0 one by file name.
+func TestAttackData(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "attack")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("ATT&CK bundles not found (they live in ../shared beside the repository): %v", err)
+	}
+	var outs []string
+	for _, name := range []string{"ics-attack-18.1.stix21.json.gz", "ics-attack-18.1.stix20.json.gz"} {
+		code, out, errs := runCLI(t, "check", "-f", "json", "--fail-on", "never", "--attack-data", filepath.Join(dir, name), example)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", name, code, errs)
+		}
+		var rep struct {
+			Attack   struct{ Domain, Version, Source string }
+			Findings []json.RawMessage
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if rep.Attack.Domain != "ics-attack" || rep.Attack.Version != "18.1" || !strings.HasSuffix(rep.Attack.Source, name) {
+			t.Errorf("%s: attack = %+v", name, rep.Attack)
+		}
+		outs = append(outs, strings.ReplaceAll(out, name, "BUNDLE"))
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("the 2.0 and 2.1 bundles of ICS 18.1 give different reports")
+	}
+	// A bundle whose name does not say its domain needs --domain.
+	plain := filepath.Join(t.TempDir(), "bundle.json.gz")
+	b, err := os.ReadFile(filepath.Join(dir, "ics-attack-18.1.stix20.json.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(plain, b, 0o644)
+	if code, _, errs := runCLI(t, "check", "--attack-data", plain, "--domain", "ics", "--attack-version", "18.1", "--fail-on", "never", example); code != exitOK {
+		t.Errorf("--domain ics: exit %d: %s", code, errs)
+	}
+}
