@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/diag"
 )
 
@@ -25,13 +26,15 @@ Navigator layers) drop it or fail. Look the technique up on attack.mitre.org and
 			id := t.Ref.ID
 			msg := fmt.Sprintf("%s is not a technique in %s", id, p.dataset())
 			var sugg []string
+			var facts *attack.Technique
 			if parent, sub, ok := strings.Cut(id, "."); ok {
 				if pt := p.Catalog.Technique(parent); pt != nil {
 					msg = fmt.Sprintf("%s (%s) has no sub-technique .%s in %s", parent, pt.Name, sub, p.dataset())
 					sugg = append(sugg, parent)
+					facts = pt // the nearest thing ATT&CK has
 				}
 			}
-			p.reportTag(t, msg, "", nil, sugg...)
+			p.reportTag(t, msg, "", facts, sugg...)
 		}
 	},
 }

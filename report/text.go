@@ -11,7 +11,9 @@ import (
 )
 
 // Text writes one line per finding, file:line:col: severity: message
-// [code], files separated by a blank line, then a summary line. The form
+// [code], followed, when the finding is about a technique, by an indented
+// line with its name, tactics and ATT&CK page; files are separated by a
+// blank line, and a summary line ends the report. The form
 // is the one compilers use, so editors and CI logs make it a link.
 type Text struct {
 	Color bool
@@ -57,6 +59,10 @@ func (t *Text) Write(w io.Writer, r *check.Report) error {
 			t.paint(severityColor(f.Severity), sev),
 			f.Message,
 			t.paint(ansiDim, "["+f.Code+"]"))
+		if tech := f.Technique; tech != nil {
+			// The link teaches more than any message can.
+			fmt.Fprintf(bw, "    %s %s (%s): %s\n", tech.ID, tech.Name, strings.Join(tech.Tactics, ", "), t.paint(ansiDim, tech.URL))
+		}
 	}
 	if len(r.Findings) > 0 {
 		bw.WriteByte('\n')
