@@ -30,6 +30,15 @@ the list of valid tags follows the version checked against.`,
 			} else {
 				msg = fmt.Sprintf("%q is not a tactic of %s", t.Value, p.dataset())
 			}
+			if tech, tactics := p.untaggedTactics(); len(tactics) > 0 {
+				// The rule's technique knows its tactics: after ATT&CK
+				// renames or splits a tactic, this is the answer.
+				tags := tacticTags(tactics)
+				msg += fmt.Sprintf("; the rule's technique %s belongs to %s", techName(tech), tacticNames(tactics))
+				detail := "Tactic tags of " + p.dataset() + ": " + strings.Join(tacticTags(p.Catalog.Tactics), ", ")
+				p.reportTag(t, msg, detail, tech, tags...)
+				continue
+			}
 			if len(t.Hint) > 0 {
 				h := t.Hint[0]
 				if tech := p.Catalog.Technique(h); tech != nil {
@@ -46,6 +55,34 @@ the list of valid tags follows the version checked against.`,
 			p.reportTag(t, msg, detail, p.Catalog.Technique(firstOr(t.Hint)), t.Hint...)
 		}
 	},
+}
+
+// untaggedTactics returns the first live technique of the rule, following
+// revocations to the replacement, whose tactics the rule does not tag, and
+// those tactics.
+func (p *Pass) untaggedTactics() (*attack.Technique, []*attack.Tactic) {
+	tagged := p.ruleTactics()
+	for _, t := range p.Tags {
+		techs := []*attack.Technique{t.Technique}
+		if t.Technique == nil {
+			continue
+		}
+		if t.Technique.Revoked {
+			techs = p.Catalog.Replacements(t.Technique)
+		}
+		for _, tech := range techs {
+			var miss []*attack.Tactic
+			hit := false
+			for _, tac := range p.tacticsOf(tech) {
+				hit = hit || tagged[tac]
+				miss = append(miss, tac)
+			}
+			if !hit && len(miss) > 0 {
+				return tech, miss
+			}
+		}
+	}
+	return nil, nil
 }
 
 func firstOr(s []string) string {
