@@ -10,11 +10,11 @@ import "github.com/falcomitre/falcomitre/diag"
 
 // Doc describes a check for users: its code never changes once released.
 type Doc struct {
-	Code     string        // kebab-case, says what is wrong
-	Severity diag.Severity // default severity
-	Title    string        // one line
+	Code     string        `json:"code"`     // kebab-case, says what is wrong
+	Severity diag.Severity `json:"severity"` // default severity
+	Title    string        `json:"title"`    // one line
 	// Text says why it matters and how to fix it; Markdown.
-	Text string
+	Text string `json:"text"`
 }
 
 // Check is one check: its Doc and the function that runs it on a rule.

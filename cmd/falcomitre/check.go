@@ -16,13 +16,35 @@ import (
 )
 
 type checkFlags struct {
-	format     string
-	output     string
-	failOn     string
-	color      string
-	attackData string
-	domain     string
-	version    string
+	format string
+	output string
+	failOn string
+	color  string
+	data   dataFlags
+}
+
+// dataFlags choose the ATT&CK data; every command that reads ATT&CK has them.
+type dataFlags struct {
+	file    string
+	domain  string
+	version string
+}
+
+func (d *dataFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&d.file, "attack-data", "", "ATT&CK STIX 2.0/2.1 bundle (.json or .json.gz) instead of the embedded data")
+	fl.StringVar(&d.domain, "domain", "", "ATT&CK domain of --attack-data when the bundle does not say: enterprise, mobile or ics")
+	fl.StringVar(&d.version, "attack-version", "", "ATT&CK version of --attack-data when the bundle does not say")
+}
+
+func (d *dataFlags) load() (*attack.Catalog, error) {
+	if d.file == "" {
+		if d.domain != "" || d.version != "" {
+			return nil, errors.New("--domain and --attack-version go with --attack-data for now")
+		}
+		return attack.Embedded()
+	}
+	return attack.LoadFile(d.file, attack.Options{Domain: d.domain, Version: d.version})
 }
 
 func newCheckCmd() *cobra.Command {
@@ -50,9 +72,7 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when some are,
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, note or never")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
-	fl.StringVar(&f.attackData, "attack-data", "", "ATT&CK STIX 2.0/2.1 bundle (.json or .json.gz) instead of the embedded data")
-	fl.StringVar(&f.domain, "domain", "", "ATT&CK domain of --attack-data when the bundle does not say: enterprise, mobile or ics")
-	fl.StringVar(&f.version, "attack-version", "", "ATT&CK version of --attack-data when the bundle does not say")
+	f.data.register(cmd)
 	return cmd
 }
 
@@ -73,7 +93,7 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 	if err != nil {
 		return &exitError{exitInput, fmt.Errorf("--format: %w", err)}
 	}
-	cat, err := loadCatalog(f)
+	cat, err := f.data.load()
 	if err != nil {
 		return &exitError{exitInput, err}
 	}
@@ -98,16 +118,6 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
-}
-
-func loadCatalog(f checkFlags) (*attack.Catalog, error) {
-	if f.attackData == "" {
-		if f.domain != "" || f.version != "" {
-			return nil, errors.New("--domain and --attack-version go with --attack-data for now")
-		}
-		return attack.Embedded()
-	}
-	return attack.LoadFile(f.attackData, attack.Options{Domain: f.domain, Version: f.version})
 }
 
 func writeReport(w report.Writer, rep *check.Report, stdout io.Writer, path string) error {

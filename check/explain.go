@@ -1,0 +1,136 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/rules"
+)
+
+// Explanation is what falcomitre knows about a check code, a tag or an
+// ATT&CK ID: the material a rule author reads to learn what a tag means.
+type Explanation struct {
+	Query   string `json:"query"`
+	Dataset string `json:"attack"`
+	// Check is set when the query is a check code.
+	Check *Doc `json:"check,omitempty"`
+	// Canonical are the canonical tags a tag stands for.
+	Canonical []string `json:"canonical,omitempty"`
+	// Note says how the query was read when that is not obvious.
+	Note       string           `json:"note,omitempty"`
+	Tactics    []TacticFacts    `json:"tactics,omitempty"`
+	Techniques []TechniqueFacts `json:"techniques,omitempty"`
+}
+
+// TacticFacts describes a tactic.
+type TacticFacts struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Tag        string `json:"tag"`
+	URL        string `json:"url"`
+	Techniques int    `json:"techniques"` // live techniques and sub-techniques
+}
+
+// TechniqueRef names a technique.
+type TechniqueRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// TechniqueFacts describes a technique.
+type TechniqueFacts struct {
+	ID            string         `json:"id"`
+	Name          string         `json:"name"`
+	URL           string         `json:"url"`
+	Tactics       []TacticFacts  `json:"tactics"`
+	Platforms     []string       `json:"platforms"`
+	Parent        *TechniqueRef  `json:"parent,omitempty"`
+	SubTechniques []TechniqueRef `json:"sub_techniques,omitempty"`
+	Revoked       bool           `json:"revoked,omitempty"`
+	ReplacedBy    []TechniqueRef `json:"replaced_by,omitempty"`
+	Deprecated    bool           `json:"deprecated,omitempty"`
+	DataSources   []string       `json:"data_sources,omitempty"`
+}
+
+// Explain answers a query: a check code (unknown-technique), an ATT&CK ID
+// (T1611, TA0004) or a tag in any spelling the checks understand
+// (mitre_privilege_escalation, "mitre account manipulation").
+func Explain(cat *attack.Catalog, query string) (*Explanation, error) {
+	e := &Explanation{Query: query, Dataset: cat.Domain + " " + cat.Version}
+	if c := Lookup(query); c != nil {
+		d := c.Doc
+		e.Check = &d
+		return e, nil
+	}
+	p := &Pass{Catalog: cat, names: namesFor(cat)}
+	t := &TagInfo{Tag: rules.Tag{Value: query}}
+	if !p.resolve(t) {
+		return nil, fmt.Errorf("%q is neither a check code nor an ATT&CK tag or ID", query)
+	}
+	if t.Unknown {
+		msg := fmt.Sprintf("%q names nothing in %s", query, e.Dataset)
+		if len(t.Hint) > 0 {
+			msg += fmt.Sprintf("; did you mean %s?", t.Hint[0])
+		}
+		return nil, fmt.Errorf("%s", msg)
+	}
+	e.Canonical = t.Canonical
+	if !t.Ref.Canonical {
+		e.Note = fmt.Sprintf("%q is not canonical; it stands for %s", query, andList(t.Canonical))
+	}
+	for _, tac := range t.Tactics {
+		e.Tactics = append(e.Tactics, tacticFacts(cat, tac))
+	}
+	if t.Technique != nil {
+		e.Techniques = append(e.Techniques, p.techniqueFacts(t.Technique))
+	}
+	return e, nil
+}
+
+func tacticFacts(cat *attack.Catalog, tac *attack.Tactic) TacticFacts {
+	n := 0
+	for _, t := range cat.Techniques {
+		if t.Revoked || t.Deprecated {
+			continue
+		}
+		for _, s := range t.Tactics {
+			if s == tac.Shortname {
+				n++
+			}
+		}
+	}
+	return TacticFacts{ID: tac.ID, Name: tac.Name, Tag: tac.Tag(), URL: tac.URL(), Techniques: n}
+}
+
+func (p *Pass) techniqueFacts(t *attack.Technique) TechniqueFacts {
+	f := TechniqueFacts{
+		ID: t.ID, Name: t.Name, URL: t.URL(),
+		Platforms:   nonNil(t.Platforms),
+		Revoked:     t.Revoked,
+		Deprecated:  t.Deprecated,
+		DataSources: t.DataSources,
+		Tactics:     []TacticFacts{},
+	}
+	for _, tac := range p.tacticsOf(t) {
+		f.Tactics = append(f.Tactics, tacticFacts(p.Catalog, tac))
+	}
+	if pt := p.Catalog.Technique(t.Parent); t.Parent != "" && pt != nil {
+		f.Parent = &TechniqueRef{pt.ID, pt.Name}
+	}
+	for _, s := range p.Catalog.SubTechniques(t.ID) {
+		if !s.Revoked && !s.Deprecated {
+			f.SubTechniques = append(f.SubTechniques, TechniqueRef{s.ID, s.Name})
+		}
+	}
+	for _, r := range p.Catalog.Replacements(t) {
+		f.ReplacedBy = append(f.ReplacedBy, TechniqueRef{r.ID, r.Name})
+	}
+	return f
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

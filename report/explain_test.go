@@ -1,0 +1,57 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/report"
+)
+
+// TestExplain renders explanations of every kind of query into one golden
+// file: IDs, a revoked ID, tactic spellings, non-canonical tags, a code.
+func TestExplain(t *testing.T) {
+	cat, err := attack.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for _, q := range []string{"T1611", "T1059.004", "T1086", "T1064", "TA0004", "mitre_privilege_escalation",
+		"MITRE_TA0005_defense_evasion", "mitre account manipulation", "Mitre_discovery_system_service_discovery", "tactic-mismatch"} {
+		e, err := check.Explain(cat, q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		fmt.Fprintf(&buf, "$ falcomitre explain %q\n", q)
+		if err := report.WriteExplanation(&buf, e, "text"); err != nil {
+			t.Fatal(err)
+		}
+		var js bytes.Buffer
+		if err := report.WriteExplanation(&js, e, "json"); err != nil || !json.Valid(js.Bytes()) {
+			t.Fatalf("%s: JSON: %v", q, err)
+		}
+		buf.WriteByte('\n')
+	}
+	for _, q := range []string{"T9999", "mitre_nonsense", "container"} {
+		if _, err := check.Explain(cat, q); err == nil {
+			t.Errorf("%s: no error", q)
+		}
+	}
+	path := filepath.Join("testdata", "explain.golden")
+	if *update {
+		os.WriteFile(path, buf.Bytes(), 0o644)
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./report -update creates it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("%s differs (go test ./report -update rewrites it):\n%s", path, buf.String())
+	}
+}
