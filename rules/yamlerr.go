@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/falcomitre/falcomitre/diag"
@@ -17,7 +18,9 @@ import (
 // carry no line at all (go.yaml.in/yaml/v3 decode.go, parser.fail). The
 // code here turns each into a file:line:col position as best it can.
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// The expressions are compiled on the first error, not at init: every
+// process paid for them, most never see a syntax error.
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // parserProblems are the messages yaml.v3's parser (parserc.go) gives; its
 // line numbers count from 0.
@@ -35,20 +38,20 @@ var parserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
-var unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+var unknownAnchorRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`) })
 
 // yamlError converts an error from yaml.v3's decoder to an InputError.
 func (p *parser) yamlError(err error) *diag.InputError {
 	text := err.Error()
 	line, col, msg := 1, 1, strings.TrimPrefix(text, "yaml: ")
 	off := -1
-	if m := yamlLineRE.FindStringSubmatch(text); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(text); m != nil {
 		msg = m[2]
 		line, _ = strconv.Atoi(m[1])
 		if parserProblems[msg] {
 			line++
 		}
-	} else if m := unknownAnchorRE.FindStringSubmatch(text); m != nil {
+	} else if m := unknownAnchorRE().FindStringSubmatch(text); m != nil {
 		off = findAlias(p.f.Src, m[1])
 	} else {
 		// A reader error: find the offending byte ourselves.
