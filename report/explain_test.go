@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -42,16 +41,5 @@ func TestExplain(t *testing.T) {
 			t.Errorf("%s: no error", q)
 		}
 	}
-	path := filepath.Join("testdata", "explain.golden")
-	if *update {
-		os.WriteFile(path, buf.Bytes(), 0o644)
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./report -update creates it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs (go test ./report -update rewrites it):\n%s", path, buf.String())
-	}
+	golden(t, filepath.Join("testdata", "explain.golden"), buf.Bytes())
 }

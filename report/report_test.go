@@ -58,22 +58,27 @@ func TestWriters(t *testing.T) {
 				if err := w.Write(&buf, rep); err != nil {
 					t.Fatal(err)
 				}
-				path := filepath.Join("testdata", "example."+name+".golden")
-				if *update {
-					if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (go test ./report -update creates it)", err)
-				}
-				if !bytes.Equal(buf.Bytes(), want) {
-					t.Errorf("%s differs (go test ./report -update rewrites it):\n%s", path, buf.String())
-				}
+				golden(t, filepath.Join("testdata", "example."+name+".golden"), buf.Bytes())
 			})
 		}
+	}
+}
+
+// golden compares got with the file at path, or rewrites it with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./report -update creates it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test ./report -update rewrites it):\n%s", path, got)
 	}
 }
 
