@@ -116,3 +116,22 @@ func normalizeVersion(v string) string {
 	}
 	return v
 }
+
+// LooksLikeVersion reports whether s reads as an ATT&CK version ("15.1",
+// "v18", "18.1") rather than a file name or URL.
+func LooksLikeVersion(s string) bool {
+	v := normalizeVersion(s)
+	if v == "" {
+		return false
+	}
+	dots := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '.' && i > 0 && i < len(v)-1 && v[i-1] != '.':
+			dots++
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return dots <= 2
+}

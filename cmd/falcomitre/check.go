@@ -1,12 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 
-	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/internal/version"
@@ -21,30 +19,6 @@ type checkFlags struct {
 	failOn string
 	color  string
 	data   dataFlags
-}
-
-// dataFlags choose the ATT&CK data; every command that reads ATT&CK has them.
-type dataFlags struct {
-	file    string
-	domain  string
-	version string
-}
-
-func (d *dataFlags) register(cmd *cobra.Command) {
-	fl := cmd.Flags()
-	fl.StringVar(&d.file, "attack-data", "", "ATT&CK STIX 2.0/2.1 bundle (.json or .json.gz) instead of the embedded data")
-	fl.StringVar(&d.domain, "domain", "", "ATT&CK domain of --attack-data when the bundle does not say: enterprise, mobile or ics")
-	fl.StringVar(&d.version, "attack-version", "", "ATT&CK version of --attack-data when the bundle does not say")
-}
-
-func (d *dataFlags) load() (*attack.Catalog, error) {
-	if d.file == "" {
-		if d.domain != "" || d.version != "" {
-			return nil, errors.New("--domain and --attack-version go with --attack-data for now")
-		}
-		return attack.Embedded()
-	}
-	return attack.LoadFile(d.file, attack.Options{Domain: d.domain, Version: d.version})
 }
 
 func newCheckCmd() *cobra.Command {

@@ -37,7 +37,7 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newCheckCmd(), newExplainCmd(), newAttackCmd(), newVersionCmd())
 	return root
 }
 
