@@ -18,6 +18,10 @@ type Catalog struct {
 	Tactics []*Tactic
 	// Techniques sorted by ID, revoked and deprecated ones included.
 	Techniques []*Technique
+	// Mitigations are the live mitigations techniques name, by ID.
+	Mitigations []*Mitigation `json:",omitempty"`
+	// DataComponents are what detections of techniques observe, by Key.
+	DataComponents []*DataComponent `json:",omitempty"`
 
 	byID        map[string]*Technique
 	tacticByID  map[string]*Tactic
@@ -45,9 +49,12 @@ type Technique struct {
 	Revoked    bool   `json:",omitempty"`
 	Deprecated bool   `json:",omitempty"`
 	// RevokedBy are the IDs named by revoked-by relationships, one step.
-	RevokedBy   []string `json:",omitempty"`
-	Platforms   []string `json:",omitempty"`
-	DataSources []string `json:",omitempty"`
+	RevokedBy []string `json:",omitempty"`
+	Platforms []string `json:",omitempty"`
+	// Mitigations are the IDs of the mitigations that mitigate it.
+	Mitigations []string `json:",omitempty"`
+	// DataComponents are the keys of the data components that detect it.
+	DataComponents []string `json:",omitempty"`
 }
 
 // URL returns the technique's page on attack.mitre.org.

@@ -11,7 +11,7 @@ import (
 // CompactFormat is the version of the compact catalog encoding that
 // MarshalCompact writes and DecodeCompact reads. Adding an optional member
 // keeps it; changing what a member means bumps it.
-const CompactFormat = 1
+const CompactFormat = 2
 
 // AttackNotice is the attribution every compact catalog carries, as
 // ATT&CK's terms of use ask of anything that reproduces it.
@@ -30,10 +30,19 @@ const AttackNotice = "Facts derived from MITRE ATT&CK®, https://attack.mitre.or
 //	"tactics":[
 //	{"id":"TA0043","name":"Reconnaissance","shortname":"reconnaissance"},
 //	...],
+//	"mitigations":[
+//	{"id":"M1038","name":"Execution Prevention"},
+//	...],
+//	"data_components":[
+//	{"id":"DC0032","name":"Process Creation","data_source":"Process"},
+//	...],
 //	"techniques":[
 //	{"id":"T1059.004","name":"Unix Shell","tactics":["execution"],"parent":"T1059",
-//	 "revoked":true,"deprecated":true,"revoked_by":[...],"platforms":[...],"data_sources":[...]},
+//	 "revoked":true,"deprecated":true,"revoked_by":[...],"platforms":[...],
+//	 "mitigations":["M1038"],"data_components":["DC0032"]},
 //	...]}
+//
+// Format 2 replaced format 1's data_sources with the two tables.
 //
 // It refuses a catalog that DecodeCompact would reject.
 func (c *Catalog) MarshalCompact() ([]byte, error) {
@@ -59,6 +68,31 @@ func (c *Catalog) MarshalCompact() ([]byte, error) {
 		}
 		b = append(b, '}')
 	}
+	b = append(b, "],\n\"mitigations\":["...)
+	for i, m := range c.Mitigations {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMember(b, "\n{", "id", m.ID)
+		b = appendMember(b, ",", "name", m.Name)
+		b = append(b, '}')
+	}
+	b = append(b, "],\n\"data_components\":["...)
+	for i, d := range c.DataComponents {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		sep := "\n{"
+		if d.ID != "" {
+			b = appendMember(b, sep, "id", d.ID)
+			sep = ","
+		}
+		b = appendMember(b, sep, "name", d.Name)
+		if d.DataSource != "" {
+			b = appendMember(b, ",", "data_source", d.DataSource)
+		}
+		b = append(b, '}')
+	}
 	b = append(b, "],\n\"techniques\":["...)
 	for i, t := range c.Techniques {
 		if i > 0 {
@@ -78,7 +112,8 @@ func (c *Catalog) MarshalCompact() ([]byte, error) {
 		}
 		b = appendList(b, "revoked_by", t.RevokedBy)
 		b = appendList(b, "platforms", t.Platforms)
-		b = appendList(b, "data_sources", t.DataSources)
+		b = appendList(b, "mitigations", t.Mitigations)
+		b = appendList(b, "data_components", t.DataComponents)
 		b = append(b, '}')
 	}
 	b = append(b, "]}\n"...)

@@ -64,15 +64,16 @@ type compactDoc struct {
 		Deprecated bool   `json:"deprecated"`
 	} `json:"tactics"`
 	Techniques []struct {
-		ID          string   `json:"id"`
-		Name        string   `json:"name"`
-		Tactics     []string `json:"tactics"`
-		Parent      string   `json:"parent"`
-		Revoked     bool     `json:"revoked"`
-		Deprecated  bool     `json:"deprecated"`
-		RevokedBy   []string `json:"revoked_by"`
-		Platforms   []string `json:"platforms"`
-		DataSources []string `json:"data_sources"`
+		ID             string   `json:"id"`
+		Name           string   `json:"name"`
+		Tactics        []string `json:"tactics"`
+		Parent         string   `json:"parent"`
+		Revoked        bool     `json:"revoked"`
+		Deprecated     bool     `json:"deprecated"`
+		RevokedBy      []string `json:"revoked_by"`
+		Platforms      []string `json:"platforms"`
+		Mitigations    []string `json:"mitigations"`
+		DataComponents []string `json:"data_components"`
 	} `json:"techniques"`
 }
 
@@ -93,18 +94,19 @@ func TestCompactIsPlainJSON(t *testing.T) {
 	for i, tc := range c.Techniques {
 		d := doc.Techniques[i]
 		got := &Technique{ID: d.ID, Name: d.Name, Tactics: d.Tactics, Parent: d.Parent, Revoked: d.Revoked,
-			Deprecated: d.Deprecated, RevokedBy: d.RevokedBy, Platforms: d.Platforms, DataSources: d.DataSources}
+			Deprecated: d.Deprecated, RevokedBy: d.RevokedBy, Platforms: d.Platforms,
+			Mitigations: d.Mitigations, DataComponents: d.DataComponents}
 		if !reflect.DeepEqual(got, tc) {
 			t.Errorf("encoding/json reads %+v, want %+v", got, tc)
 		}
 	}
 	// One tactic or technique per line keeps diffs between releases small.
 	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
-	if want := 4 + len(c.Tactics) + len(c.Techniques); len(lines) != want {
+	if want := 6 + len(c.Tactics) + len(c.Mitigations) + len(c.DataComponents) + len(c.Techniques); len(lines) != want {
 		t.Errorf("%d lines, want %d", len(lines), want)
 	}
 	for _, l := range lines[3:] {
-		if !strings.HasPrefix(l, `{"id":`) && !strings.HasPrefix(l, `"techniques"`) {
+		if !strings.HasPrefix(l, `{"id":`) && !strings.HasPrefix(l, `{"name":`) && !strings.HasPrefix(l, `"`) {
 			t.Errorf("line %q does not hold one tactic or technique", l)
 		}
 	}
@@ -118,7 +120,7 @@ func TestDecodeCompactLenient(t *testing.T) {
 	"tactics": [ {"id": "TA0104", "shortname": "execution", "name": "Ex\u00e9cution \"1\"", "extra": [true]} ],
 	"techniques": [ {"id": "T0807", "name": "Caf\u00e9 ☕", "tactics": ["execution"], "weight": -1.5e3},
 	{"id": "T0800", "platforms": [], "revoked": false, "deprecated": true} ],
-	"format": 1 } `
+	"format": 2 } `
 	c, err := DecodeCompact([]byte(in), "lenient.json")
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +154,7 @@ func TestDecodeCompactNoAliasing(t *testing.T) {
 }
 
 func TestDecodeCompactBad(t *testing.T) {
-	good := `{"format":1,"domain":"enterprise-attack","version":"18.1","tactics":[{"id":"TA0002","name":"Execution","shortname":"execution"}],"techniques":[{"id":"T1059","name":"x"}]}`
+	good := `{"format":2,"domain":"enterprise-attack","version":"18.1","tactics":[{"id":"TA0002","name":"Execution","shortname":"execution"}],"techniques":[{"id":"T1059","name":"x"}]}`
 	if _, err := DecodeCompact([]byte(good), "good.json"); err != nil {
 		t.Fatalf("the base case fails: %v", err)
 	}
@@ -161,8 +163,8 @@ func TestDecodeCompactBad(t *testing.T) {
 		{"not JSON", "nope", "invalid character 'n'"},
 		{"array", "[]", "invalid character '['"},
 		{"no format", `{"domain":"enterprise-attack"}`, "no format member"},
-		{"newer format", strings.Replace(good, `"format":1`, `"format":2`, 1), "format 2, this falcomitre reads format 1"},
-		{"format string", strings.Replace(good, `"format":1`, `"format":"1"`, 1), "whole number"},
+		{"newer format", strings.Replace(good, `"format":2`, `"format":3`, 1), "format 3, this falcomitre reads format 2"},
+		{"format string", strings.Replace(good, `"format":2`, `"format":"1"`, 1), "whole number"},
 		{"domain", strings.Replace(good, `enterprise-attack`, `enterprise`, 1), `unknown domain "enterprise"`},
 		{"version", strings.Replace(good, `"18.1"`, `""`, 1), "no version"},
 		{"no tactics", strings.Replace(good, `{"id":"TA0002","name":"Execution","shortname":"execution"}`, ``, 1), "no tactics"},
@@ -176,10 +178,10 @@ func TestDecodeCompactBad(t *testing.T) {
 		{"unterminated", good[:len(good)-10], "unterminated string"},
 		{"cut", good[:len(good)-2], "unexpected end of input"},
 		{"trailing", good + "{}", "data after the catalog"},
-		{"bad unknown", strings.Replace(good, `"format":1`, `"format":1,"x":[1,}`, 1), "invalid JSON value"},
-		{"bad unknown literal", strings.Replace(good, `"format":1`, `"format":1,"x":nul`, 1), "invalid JSON value"},
-		{"missing colon", strings.Replace(good, `"format":1`, `"format" 1`, 1), "want ':'"},
-		{"missing comma", strings.Replace(good, `"format":1,`, `"format":1 `, 1), "want ',' or '}'"},
+		{"bad unknown", strings.Replace(good, `"format":2`, `"format":2,"x":[1,}`, 1), "invalid JSON value"},
+		{"bad unknown literal", strings.Replace(good, `"format":2`, `"format":2,"x":nul`, 1), "invalid JSON value"},
+		{"missing colon", strings.Replace(good, `"format":2`, `"format" 2`, 1), "want ':'"},
+		{"missing comma", strings.Replace(good, `"format":2,`, `"format":2 `, 1), "want ',' or '}'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

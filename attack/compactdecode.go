@@ -210,7 +210,7 @@ type span struct{ start, end int32 }
 
 // techniqueLists holds where each list of one technique sits in the slab.
 type techniqueLists struct {
-	tactics, revokedBy, platforms, dataSources span
+	tactics, revokedBy, platforms, mitigations, dataComponents span
 }
 
 // catalog reads the whole document.
@@ -269,6 +269,42 @@ func (d *compactDecoder) catalog() (*Catalog, error) {
 					return err
 				})
 			})
+		case "mitigations":
+			err = d.elements(func() error {
+				m := &Mitigation{}
+				c.Mitigations = append(c.Mitigations, m)
+				return d.members(func(key string) error {
+					var err error
+					switch key {
+					case "id":
+						m.ID, err = d.str()
+					case "name":
+						m.Name, err = d.str()
+					default:
+						err = d.skip()
+					}
+					return err
+				})
+			})
+		case "data_components":
+			err = d.elements(func() error {
+				dc := &DataComponent{}
+				c.DataComponents = append(c.DataComponents, dc)
+				return d.members(func(key string) error {
+					var err error
+					switch key {
+					case "id":
+						dc.ID, err = d.str()
+					case "name":
+						dc.Name, err = d.str()
+					case "data_source":
+						dc.DataSource, err = d.str()
+					default:
+						err = d.skip()
+					}
+					return err
+				})
+			})
 		case "techniques":
 			err = d.elements(func() error {
 				techs = append(techs, Technique{})
@@ -293,8 +329,10 @@ func (d *compactDecoder) catalog() (*Catalog, error) {
 						l.revokedBy, err = list()
 					case "platforms":
 						l.platforms, err = list()
-					case "data_sources":
-						l.dataSources, err = list()
+					case "mitigations":
+						l.mitigations, err = list()
+					case "data_components":
+						l.dataComponents, err = list()
 					default:
 						err = d.skip()
 					}
@@ -321,7 +359,8 @@ func (d *compactDecoder) catalog() (*Catalog, error) {
 		t.Tactics = slabSlice(slab, l.tactics)
 		t.RevokedBy = slabSlice(slab, l.revokedBy)
 		t.Platforms = slabSlice(slab, l.platforms)
-		t.DataSources = slabSlice(slab, l.dataSources)
+		t.Mitigations = slabSlice(slab, l.mitigations)
+		t.DataComponents = slabSlice(slab, l.dataComponents)
 		c.Techniques[i] = t
 	}
 	return c, nil
@@ -351,6 +390,13 @@ func (d *compactDecoder) check(c *Catalog, format int, techs []Technique) error 
 		if techs[i].ID == "" {
 			return bad("technique %d has no id", i)
 		}
+	}
+	// The lookups search these tables by halves.
+	if !slices.IsSortedFunc(c.Mitigations, func(a, b *Mitigation) int { return strings.Compare(a.ID, b.ID) }) {
+		return bad("mitigations are not sorted by id")
+	}
+	if !slices.IsSortedFunc(c.DataComponents, func(a, b *DataComponent) int { return strings.Compare(a.Key(), b.Key()) }) {
+		return bad("data components are not sorted by key")
 	}
 	return nil
 }

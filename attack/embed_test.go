@@ -8,44 +8,67 @@ import (
 	"testing"
 )
 
-// TestEmbeddedMatchesGenerator: the committed catalog is exactly what the
-// generator makes of the shared 18.1 bundle.
+// embeddedSources maps each embedded release to the shared bundle it is
+// generated from (the go:generate lines in embed.go).
+var embeddedSources = map[EmbeddedRelease]string{
+	{DomainEnterprise, "13.1"}: "enterprise-attack-13.1.stix20.json.gz",
+	{DomainEnterprise, "14.1"}: "enterprise-attack-14.1.stix20.json.gz",
+	{DomainEnterprise, "15.1"}: "enterprise-attack-15.1.stix20.json.gz",
+	{DomainEnterprise, "16.1"}: "enterprise-attack-16.1.stix20.json.gz",
+	{DomainEnterprise, "17.1"}: "enterprise-attack-17.1.stix20.json.gz",
+	{DomainEnterprise, "18.1"}: "enterprise-attack-18.1.stix20.json.gz",
+	{DomainMobile, "18.1"}:     "mobile-attack-18.1.stix20.json.gz",
+	{DomainICS, "18.1"}:        "ics-attack-18.1.stix21.json.gz",
+}
+
+// TestEmbeddedMatchesGenerator: every committed catalog is exactly what
+// the generator makes of its shared bundle, and every release the issue
+// promises is there.
 func TestEmbeddedMatchesGenerator(t *testing.T) {
-	c := loadShared(t, "enterprise-attack-18.1.stix20.json.gz")
-	want, err := c.MarshalCompact()
-	if err != nil {
-		t.Fatal(err)
+	all := EmbeddedVersions()
+	if len(all) != len(embeddedSources) {
+		t.Errorf("embedded %v, want the %d releases of embeddedSources", all, len(embeddedSources))
 	}
-	got, err := embeddedFS.ReadFile("data/" + EmbeddedFileName(DomainEnterprise, "18.1"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("data/enterprise-attack-18.1.json is stale: run go generate ./attack")
+	for _, r := range all {
+		src, ok := embeddedSources[r]
+		if !ok {
+			t.Errorf("%s: no source bundle listed", r)
+			continue
+		}
+		c := loadShared(t, src)
+		want, err := c.MarshalCompact()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := embeddedFS.ReadFile("data/" + EmbeddedFileName(r.Domain, r.Version))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/%s is stale: run go generate ./attack", EmbeddedFileName(r.Domain, r.Version))
+		}
 	}
 }
 
-// TestCompiledMatchesJSON: the generated Go catalog of every embedded
-// release holds exactly what its JSON does, so a run reads the same
-// catalog as DecodeCompact would give (gencatalog's test holds both files
-// to the bundle).
+// TestCompiledMatchesJSON: each generated Go catalog holds exactly what
+// its JSON does, so a run reads the same catalog as DecodeCompact would
+// give; the default release must be one of them.
 func TestCompiledMatchesJSON(t *testing.T) {
-	for _, r := range EmbeddedVersions() {
-		var c *Catalog
-		for _, cc := range compiled {
-			if cc.Domain == r.Domain && cc.Version == r.Version {
-				c = cc
-			}
-		}
-		if c == nil {
-			t.Errorf("%s has no compiled catalog: run go generate ./attack", r)
-			continue
-		}
+	def, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(compiled, def) {
+		t.Errorf("the default release %s %s is not compiled in: run go generate ./attack", def.Domain, def.Version)
+	}
+	for _, c := range compiled {
+		r := EmbeddedRelease{c.Domain, c.Version}
 		dec, err := decodeEmbedded(r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Source != dec.Source || !reflect.DeepEqual(c.Tactics, dec.Tactics) || !reflect.DeepEqual(c.Techniques, dec.Techniques) {
+		if c.Source != dec.Source || !reflect.DeepEqual(c.Tactics, dec.Tactics) || !reflect.DeepEqual(c.Techniques, dec.Techniques) ||
+			!reflect.DeepEqual(c.Mitigations, dec.Mitigations) || !reflect.DeepEqual(c.DataComponents, dec.DataComponents) {
 			t.Errorf("%s: the compiled catalog differs from the JSON: run go generate ./attack", r)
 		}
 		got, err := c.MarshalCompact()
@@ -56,9 +79,6 @@ func TestCompiledMatchesJSON(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: the compiled catalog does not encode to its JSON", r)
 		}
-	}
-	if len(compiled) != len(EmbeddedVersions()) {
-		t.Errorf("%d compiled catalogs for %d embedded JSON files", len(compiled), len(EmbeddedVersions()))
 	}
 }
 

@@ -20,20 +20,21 @@ type techniqueFact struct {
 	revokedBy    []string
 	replacements []string // live IDs that Replacements reaches
 	platform     string   // one platform it must list
-	dataSource   string   // one data source it must list, "" for none at all
+	component    string   // one data component key it must list
+	mitigations  []string // all its mitigations, when not nil
 }
 
 var enterprise131Facts = []techniqueFact{
 	{id: "T1086", name: "PowerShell", tactics: []string{"execution"}, revoked: true,
 		revokedBy: []string{"T1059.001"}, replacements: []string{"T1059.001"}, platform: "Windows"},
 	{id: "T1059.001", name: "PowerShell", tactics: []string{"execution"}, parent: "T1059",
-		platform: "Windows", dataSource: "Script: Script Execution"},
+		platform: "Windows", component: "Script: Script Execution"},
 	{id: "T1562.001", name: "Disable or Modify Tools", tactics: []string{"defense-evasion"}, parent: "T1562",
-		platform: "Containers", dataSource: "Windows Registry: Windows Registry Key Modification"},
+		platform: "Containers", component: "Windows Registry: Windows Registry Key Modification"},
 	{id: "T1053.003", name: "Cron", tactics: []string{"execution", "persistence", "privilege-escalation"},
-		parent: "T1053", platform: "Linux", dataSource: "Process: Process Creation"},
+		parent: "T1053", platform: "Linux", component: "Process: Process Creation"},
 	{id: "T1059.004", name: "Unix Shell", tactics: []string{"execution"}, parent: "T1059",
-		platform: "Linux", dataSource: "Command: Command Execution"},
+		platform: "Linux", component: "Command: Command Execution", mitigations: []string{"M1038"}},
 	// A revoked sub-technique whose subtechnique-of relationship is gone:
 	// the parent comes from the ID.
 	{id: "T1053.001", name: "At (Linux)", tactics: []string{"execution", "persistence", "privilege-escalation"},
@@ -48,23 +49,24 @@ var enterprise131Facts = []techniqueFact{
 		parent: "T1053", deprecated: true, platform: "macOS"},
 	{id: "T1064", name: "Scripting", tactics: []string{"defense-evasion", "execution"}, deprecated: true, platform: "Linux"},
 	{id: "T1611", name: "Escape to Host", tactics: []string{"privilege-escalation"}, platform: "Containers",
-		dataSource: "Kernel: Kernel Module Load"},
+		component: "Kernel: Kernel Module Load", mitigations: []string{"M1026", "M1038", "M1042", "M1048"}},
 	{id: "T1610", name: "Deploy Container", tactics: []string{"defense-evasion", "execution"}, platform: "Containers",
-		dataSource: "Container: Container Creation"},
+		component: "Container: Container Creation"},
 	{id: "T1003.008", name: "/etc/passwd and /etc/shadow", tactics: []string{"credential-access"}, parent: "T1003",
-		platform: "Linux", dataSource: "File: File Access"},
+		platform: "Linux", component: "File: File Access"},
 	{id: "T1574.002", name: "DLL Side-Loading", tactics: []string{"persistence", "privilege-escalation", "defense-evasion"},
-		parent: "T1574", platform: "Windows", dataSource: "Module: Module Load"},
+		parent: "T1574", platform: "Windows", component: "Module: Module Load"},
 }
 
 var enterprise181Facts = []techniqueFact{
 	{id: "T1086", name: "PowerShell", tactics: []string{"execution"}, revoked: true,
 		revokedBy: []string{"T1059.001"}, replacements: []string{"T1059.001"}, platform: "Windows"},
 	{id: "T1562.001", name: "Disable or Modify Tools", tactics: []string{"defense-evasion"}, parent: "T1562",
-		platform: "Network Devices"},
+		platform: "Network Devices", component: "DC0063", mitigations: []string{"M1018", "M1022", "M1024", "M1038", "M1047"}},
 	{id: "T1053.003", name: "Cron", tactics: []string{"execution", "persistence", "privilege-escalation"},
 		parent: "T1053", platform: "ESXi"},
-	{id: "T1059.004", name: "Unix Shell", tactics: []string{"execution"}, parent: "T1059", platform: "ESXi"},
+	{id: "T1059.004", name: "Unix Shell", tactics: []string{"execution"}, parent: "T1059", platform: "ESXi",
+		component: "DC0064", mitigations: []string{"M1038"}},
 	{id: "T1053.001", name: "At (Linux)", tactics: []string{"execution", "persistence", "privilege-escalation"},
 		parent: "T1053", revoked: true, revokedBy: []string{"T1053.002"}, replacements: []string{"T1053.002"}, platform: "Linux"},
 	// Sub-technique revoked between 13.1 and 18.1, into its renamed sibling.
@@ -83,7 +85,8 @@ var enterprise181Facts = []techniqueFact{
 	{id: "T1064", name: "Scripting", tactics: []string{"defense-evasion", "execution"}, deprecated: true, platform: "Windows"},
 	{id: "T1098.006", name: "Additional Container Cluster Roles", tactics: []string{"persistence", "privilege-escalation"},
 		parent: "T1098", platform: "Containers"},
-	{id: "T1611", name: "Escape to Host", tactics: []string{"privilege-escalation"}, platform: "ESXi"},
+	{id: "T1611", name: "Escape to Host", tactics: []string{"privilege-escalation"}, platform: "ESXi",
+		component: "DC0072", mitigations: []string{"M1026", "M1038", "M1042", "M1048", "M1051"}},
 	{id: "T1003.008", name: "/etc/passwd and /etc/shadow", tactics: []string{"credential-access"}, parent: "T1003", platform: "Linux"},
 }
 
@@ -132,11 +135,21 @@ func checkFact(t *testing.T, c *Catalog, f techniqueFact) {
 	if !slices.Contains(tc.Platforms, f.platform) {
 		t.Errorf("%s: platforms %v lack %q", f.id, tc.Platforms, f.platform)
 	}
-	if f.dataSource == "" && !tc.Revoked && !tc.Deprecated && c.Version == "18.1" && len(tc.DataSources) > 0 {
-		t.Errorf("%s: data sources %v; ATT&CK 18 dropped x_mitre_data_sources", f.id, tc.DataSources)
+	if f.component != "" && !slices.Contains(tc.DataComponents, f.component) {
+		t.Errorf("%s: data components %v lack %q", f.id, tc.DataComponents, f.component)
 	}
-	if f.dataSource != "" && !slices.Contains(tc.DataSources, f.dataSource) {
-		t.Errorf("%s: data sources %v lack %q", f.id, tc.DataSources, f.dataSource)
+	for _, k := range tc.DataComponents {
+		if c.DataComponent(k) == nil {
+			t.Errorf("%s: data component %q is not in the catalog's table", f.id, k)
+		}
+	}
+	if f.mitigations != nil && !slices.Equal(tc.Mitigations, f.mitigations) {
+		t.Errorf("%s: mitigations %v, want %v", f.id, tc.Mitigations, f.mitigations)
+	}
+	for _, id := range tc.Mitigations {
+		if c.Mitigation(id) == nil {
+			t.Errorf("%s: mitigation %q is not in the catalog's table", f.id, id)
+		}
 	}
 	for _, tac := range tc.Tactics {
 		if c.TacticByShortname(tac) == nil {

@@ -75,7 +75,8 @@ func TestMiniBundle(t *testing.T) {
 
 	want := []*Technique{
 		{ID: "T1059", Name: `Command "Interpreter"`, Tactics: []string{"execution"}, Platforms: []string{"Linux", "Windows"}},
-		{ID: "T1059.004", Name: "Unix Shell", Tactics: []string{"execution"}, Parent: "T1059", Platforms: []string{"Linux"}, DataSources: []string{"Process: Process Creation"}},
+		{ID: "T1059.004", Name: "Unix Shell", Tactics: []string{"execution"}, Parent: "T1059", Platforms: []string{"Linux"},
+			Mitigations: []string{"M1038"}, DataComponents: []string{"DC0064", "Process: Process Creation"}},
 		{ID: "T1059.004", Name: "Old Shell", Parent: "T1059", Revoked: true},
 		{ID: "T1064", Name: "Scripting", Tactics: []string{"persistence", "execution"}, Deprecated: true},
 		{ID: "T1086", Name: "Old PowerShell", Revoked: true, RevokedBy: []string{"T1059", "T1059.004"}},
@@ -96,6 +97,23 @@ func TestMiniBundle(t *testing.T) {
 	}
 	if want := []string{"T1059", "T1059.004"}; !slices.Equal(repl, want) {
 		t.Errorf("Replacements(T1086) = %v, want %v", repl, want)
+	}
+	// Only what a live relationship reaches: no deprecated or unused
+	// mitigation, no deprecated component.
+	if len(c.Mitigations) != 1 || *c.Mitigation("M1038") != (Mitigation{ID: "M1038", Name: "Execution Prevention"}) {
+		t.Errorf("mitigations = %v", c.Mitigations)
+	}
+	wantDC := []DataComponent{{ID: "DC0064", Name: "Command Execution"}, {Name: "Process Creation", DataSource: "Process"}}
+	if len(c.DataComponents) != len(wantDC) {
+		t.Fatalf("data components = %v", c.DataComponents)
+	}
+	for i, d := range c.DataComponents {
+		if *d != wantDC[i] {
+			t.Errorf("data component %d = %+v, want %+v", i, *d, wantDC[i])
+		}
+	}
+	if c.DataComponent("Process: Process Creation").URL() != "" || c.DataComponent("DC0064").URL() != "https://attack.mitre.org/datacomponents/DC0064/" {
+		t.Error("data component URLs wrong")
 	}
 }
 

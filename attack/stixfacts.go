@@ -22,6 +22,16 @@ type stixFacts struct {
 	collection *stixCollection
 	revokedBy  map[string][]string // source STIX id → target STIX ids
 	subtechOf  map[string]string   // sub-technique STIX id → parent STIX id
+
+	// What defends against techniques, for explain.
+	mitigations []stixCourseOfAction
+	components  []stixDataComponent
+	sources     []stixDataSource
+	strategies  []stixDetectionStrategy
+	analytics   []stixAnalytic
+	techByStix  map[string]*Technique
+	mitigates   map[string][]string // technique STIX id → course-of-action STIX ids
+	detects     map[string][]string // technique STIX id → component or strategy STIX ids
 }
 
 // add is the scanner callback: it decodes obj if catalog facts are in it.
@@ -46,8 +56,25 @@ func (f *stixFacts) add(obj []byte, off int64) error {
 			return nil
 		}
 		f.collection = f.readCollection(obj)
+	case "course-of-action":
+		f.mitigations = append(f.mitigations, stixCourseOfAction{})
+		err = json.Unmarshal(obj, &f.mitigations[len(f.mitigations)-1])
+	case "x-mitre-data-component":
+		f.components = append(f.components, stixDataComponent{})
+		err = json.Unmarshal(obj, &f.components[len(f.components)-1])
+	case "x-mitre-data-source":
+		f.sources = append(f.sources, stixDataSource{})
+		err = json.Unmarshal(obj, &f.sources[len(f.sources)-1])
+	case "x-mitre-detection-strategy":
+		f.strategies = append(f.strategies, stixDetectionStrategy{})
+		err = json.Unmarshal(obj, &f.strategies[len(f.strategies)-1])
+	case "x-mitre-analytic":
+		f.analytics = append(f.analytics, stixAnalytic{})
+		err = json.Unmarshal(obj, &f.analytics[len(f.analytics)-1])
 	case "relationship":
-		if rel != "revoked-by" && rel != "subtechnique-of" {
+		switch rel {
+		case "revoked-by", "subtechnique-of", "mitigates", "detects":
+		default:
 			return nil
 		}
 		var r stixRelationship
@@ -103,6 +130,16 @@ func (f *stixFacts) addRelationship(r stixRelationship) {
 			f.subtechOf = make(map[string]string)
 		}
 		f.subtechOf[r.Source] = r.Target
+	case "mitigates":
+		if f.mitigates == nil {
+			f.mitigates = make(map[string][]string)
+		}
+		f.mitigates[r.Target] = append(f.mitigates[r.Target], r.Source)
+	case "detects":
+		if f.detects == nil {
+			f.detects = make(map[string][]string)
+		}
+		f.detects[r.Target] = append(f.detects[r.Target], r.Source)
 	}
 }
 
@@ -166,6 +203,7 @@ func (f *stixFacts) catalog(label, name string, opt Options) (*Catalog, error) {
 		return nil, fmt.Errorf("%s: no x-mitre-tactic object has an ATT&CK ID and a shortname", label)
 	}
 	c.Techniques = f.buildTechniques(domain)
+	f.buildDefenses(c)
 	c.index()
 	return c, nil
 }
@@ -289,6 +327,7 @@ func (f *stixFacts) buildTechniques(domain string) []*Technique {
 	}
 	chain := killChain(domain)
 	out := make([]*Technique, 0, len(f.patterns))
+	f.techByStix = make(map[string]*Technique, len(f.patterns))
 	for i := range f.patterns {
 		p := &f.patterns[i]
 		id := ids[p.ID]
@@ -297,12 +336,11 @@ func (f *stixFacts) buildTechniques(domain string) []*Technique {
 			continue
 		}
 		t := &Technique{
-			ID:          id,
-			Name:        p.Name,
-			Revoked:     p.Revoked,
-			Deprecated:  p.Deprecated,
-			Platforms:   nonEmpty(p.Platforms),
-			DataSources: nonEmpty(p.DataSources),
+			ID:         id,
+			Name:       p.Name,
+			Revoked:    p.Revoked,
+			Deprecated: p.Deprecated,
+			Platforms:  nonEmpty(p.Platforms),
 		}
 		for _, ph := range p.Phases {
 			if ph.KillChainName == chain && ph.PhaseName != "" && !slices.Contains(t.Tactics, ph.PhaseName) {
@@ -326,6 +364,7 @@ func (f *stixFacts) buildTechniques(domain string) []*Technique {
 			}
 		}
 		slices.Sort(t.RevokedBy)
+		f.techByStix[p.ID] = t
 		out = append(out, t)
 	}
 	slices.SortStableFunc(out, func(a, b *Technique) int {

@@ -74,3 +74,50 @@ func attackID(refs []stixRef) string {
 	}
 	return ""
 }
+
+// stixCourseOfAction is a mitigation. Old releases also carry deprecated
+// ones named by technique IDs ("T1174"), which buildDefenses drops.
+type stixCourseOfAction struct {
+	ID         string    `json:"id"`
+	Name       string    `json:"name"`
+	Refs       []stixRef `json:"external_references"`
+	Revoked    bool      `json:"revoked"`
+	Deprecated bool      `json:"x_mitre_deprecated"`
+}
+
+// stixDataComponent is an x-mitre-data-component: with a DC ID from ATT&CK
+// 18, with a data source before.
+type stixDataComponent struct {
+	ID         string    `json:"id"`
+	Name       string    `json:"name"`
+	Refs       []stixRef `json:"external_references"`
+	SourceRef  string    `json:"x_mitre_data_source_ref"`
+	Revoked    bool      `json:"revoked"`
+	Deprecated bool      `json:"x_mitre_deprecated"`
+}
+
+// stixDataSource is an x-mitre-data-source; only its name is used.
+type stixDataSource struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// stixDetectionStrategy is ATT&CK 18's x-mitre-detection-strategy: it
+// detects techniques through its analytics.
+type stixDetectionStrategy struct {
+	ID           string   `json:"id"`
+	AnalyticRefs []string `json:"x_mitre_analytic_refs"`
+	Revoked      bool     `json:"revoked"`
+	Deprecated   bool     `json:"x_mitre_deprecated"`
+}
+
+// stixAnalytic is ATT&CK 18's x-mitre-analytic; its log sources name the
+// data components it reads.
+type stixAnalytic struct {
+	ID         string `json:"id"`
+	LogSources []struct {
+		ComponentRef string `json:"x_mitre_data_component_ref"`
+	} `json:"x_mitre_log_source_references"`
+	Revoked    bool `json:"revoked"`
+	Deprecated bool `json:"x_mitre_deprecated"`
+}

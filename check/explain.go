@@ -49,7 +49,19 @@ type TechniqueFacts struct {
 	Revoked       bool           `json:"revoked,omitempty"`
 	ReplacedBy    []TechniqueRef `json:"replaced_by,omitempty"`
 	Deprecated    bool           `json:"deprecated,omitempty"`
-	DataSources   []string       `json:"data_sources,omitempty"`
+	// Mitigations and DataComponents are what ATT&CK says prevents and
+	// detects the technique.
+	Mitigations    []DefenseRef `json:"mitigations,omitempty"`
+	DataComponents []DefenseRef `json:"data_components,omitempty"`
+}
+
+// DefenseRef names a mitigation or a data component.
+type DefenseRef struct {
+	ID   string `json:"id,omitempty"` // "M1038", "DC0032"; older data components have none
+	Name string `json:"name"`
+	// DataSource is a data component's source, before ATT&CK 18.
+	DataSource string `json:"data_source,omitempty"`
+	URL        string `json:"url,omitempty"`
 }
 
 // Explain answers a query: a check code (unknown-technique), an ATT&CK ID
@@ -105,11 +117,10 @@ func tacticFacts(cat *attack.Catalog, tac *attack.Tactic) TacticFacts {
 func (p *Pass) techniqueFacts(t *attack.Technique) TechniqueFacts {
 	f := TechniqueFacts{
 		ID: t.ID, Name: t.Name, URL: t.URL(),
-		Platforms:   nonNil(t.Platforms),
-		Revoked:     t.Revoked,
-		Deprecated:  t.Deprecated,
-		DataSources: t.DataSources,
-		Tactics:     []TacticFacts{},
+		Platforms:  nonNil(t.Platforms),
+		Revoked:    t.Revoked,
+		Deprecated: t.Deprecated,
+		Tactics:    []TacticFacts{},
 	}
 	for _, tac := range p.tacticsOf(t) {
 		f.Tactics = append(f.Tactics, tacticFacts(p.Catalog, tac))
@@ -124,6 +135,16 @@ func (p *Pass) techniqueFacts(t *attack.Technique) TechniqueFacts {
 	}
 	for _, r := range p.Catalog.Replacements(t) {
 		f.ReplacedBy = append(f.ReplacedBy, TechniqueRef{r.ID, r.Name})
+	}
+	for _, id := range t.Mitigations {
+		if m := p.Catalog.Mitigation(id); m != nil {
+			f.Mitigations = append(f.Mitigations, DefenseRef{ID: m.ID, Name: m.Name, URL: m.URL()})
+		}
+	}
+	for _, k := range t.DataComponents {
+		if d := p.Catalog.DataComponent(k); d != nil {
+			f.DataComponents = append(f.DataComponents, DefenseRef{ID: d.ID, Name: d.Name, DataSource: d.DataSource, URL: d.URL()})
+		}
 	}
 	return f
 }

@@ -41,9 +41,9 @@ func WriteExplanation(w io.Writer, e *check.Explanation, format string) error {
 			if len(r) > 0 {
 				line += ": replaced by " + strings.Join(r, ", ")
 			}
-			fmt.Fprintf(&b, "  %-15s %s\n", "status:", line)
+			fmt.Fprintf(&b, "  %-17s %s\n", "status:", line)
 		} else if t.Deprecated {
-			fmt.Fprintf(&b, "  %-15s deprecated: tag a current technique instead\n", "status:")
+			fmt.Fprintf(&b, "  %-17s deprecated: tag a current technique instead\n", "status:")
 		}
 		var tacs []string
 		for _, tac := range t.Tactics {
@@ -59,7 +59,15 @@ func WriteExplanation(w io.Writer, e *check.Explanation, format string) error {
 		}
 		field(&b, "sub-techniques:", strings.Join(subs, ", "))
 		field(&b, "platforms:", strings.Join(t.Platforms, ", "))
-		field(&b, "data sources:", strings.Join(t.DataSources, ", "))
+		var mits, comps []string
+		for _, m := range t.Mitigations {
+			mits = append(mits, m.ID+" "+m.Name)
+		}
+		for _, d := range t.DataComponents {
+			comps = append(comps, defenseName(d))
+		}
+		field(&b, "mitigations:", strings.Join(mits, ", "))
+		field(&b, "data components:", strings.Join(comps, ", "))
 		field(&b, "url:", t.URL)
 	}
 	if len(e.Techniques) == 0 {
@@ -75,8 +83,20 @@ func WriteExplanation(w io.Writer, e *check.Explanation, format string) error {
 	return err
 }
 
+// defenseName is "DC0032 Process Creation", or "Process: Process
+// Creation" for the components of releases before 18.
+func defenseName(d check.DefenseRef) string {
+	switch {
+	case d.ID != "":
+		return d.ID + " " + d.Name
+	case d.DataSource != "":
+		return d.DataSource + ": " + d.Name
+	}
+	return d.Name
+}
+
 func field(b *strings.Builder, name, value string) {
 	if value != "" {
-		fmt.Fprintf(b, "  %-15s %s\n", name, value)
+		fmt.Fprintf(b, "  %-17s %s\n", name, value)
 	}
 }

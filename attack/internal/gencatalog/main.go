@@ -99,6 +99,14 @@ func goSource(c *attack.Catalog) ([]byte, error) {
 		}
 		b.WriteString("},\n")
 	}
+	b.WriteString("},\nMitigations: []*Mitigation{\n")
+	for _, m := range c.Mitigations {
+		fmt.Fprintf(&b, "{ID: %s, Name: %s},\n", strconv.Quote(m.ID), strconv.Quote(m.Name))
+	}
+	b.WriteString("},\nDataComponents: []*DataComponent{\n")
+	for _, d := range c.DataComponents {
+		fmt.Fprintf(&b, "{ID: %s, Name: %s, DataSource: %s},\n", strconv.Quote(d.ID), strconv.Quote(d.Name), strconv.Quote(d.DataSource))
+	}
 	b.WriteString("},\nTechniques: []*Technique{\n")
 	for _, t := range c.Techniques {
 		fmt.Fprintf(&b, "{ID: %s, Name: %s", strconv.Quote(t.ID), strconv.Quote(t.Name))
@@ -114,7 +122,8 @@ func goSource(c *attack.Catalog) ([]byte, error) {
 		}
 		goList(&b, "RevokedBy", t.RevokedBy)
 		goList(&b, "Platforms", t.Platforms)
-		goList(&b, "DataSources", t.DataSources)
+		goList(&b, "Mitigations", t.Mitigations)
+		goList(&b, "DataComponents", t.DataComponents)
 		b.WriteString("},\n")
 	}
 	b.WriteString("},\n}\n")
