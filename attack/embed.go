@@ -62,7 +62,7 @@ func EmbeddedVersions() []EmbeddedRelease {
 		}
 	}
 	slices.SortFunc(out, func(a, b EmbeddedRelease) int {
-		return cmp.Or(strings.Compare(a.Domain, b.Domain), compareVersions(a.Version, b.Version))
+		return cmp.Or(strings.Compare(a.Domain, b.Domain), CompareVersions(a.Version, b.Version))
 	})
 	return out
 }
@@ -169,9 +169,9 @@ func decodeEmbedded(r EmbeddedRelease) (*Catalog, error) {
 	return c, nil
 }
 
-// compareVersions orders dotted version numbers numerically, so 9.0 comes
+// CompareVersions orders dotted version numbers numerically, so 9.0 comes
 // before 18.1; parts that are not numbers compare as text.
-func compareVersions(a, b string) int {
+func CompareVersions(a, b string) int {
 	for a != "" || b != "" {
 		var pa, pb string
 		pa, a, _ = strings.Cut(a, ".")

@@ -159,7 +159,7 @@ func TestCompareVersions(t *testing.T) {
 	ordered := []string{"1.0", "9.0", "9.1", "13.1", "18", "18.1", "18.1.1", "18.10", "beta"}
 	for i := range ordered {
 		for j := range ordered {
-			got := compareVersions(ordered[i], ordered[j])
+			got := CompareVersions(ordered[i], ordered[j])
 			want := 0
 			if i < j {
 				want = -1
@@ -167,7 +167,7 @@ func TestCompareVersions(t *testing.T) {
 				want = 1
 			}
 			if got != want {
-				t.Errorf("compareVersions(%q, %q) = %d, want %d", ordered[i], ordered[j], got, want)
+				t.Errorf("CompareVersions(%q, %q) = %d, want %d", ordered[i], ordered[j], got, want)
 			}
 		}
 	}

@@ -20,6 +20,17 @@ type Explanation struct {
 	Note       string           `json:"note,omitempty"`
 	Tactics    []TacticFacts    `json:"tactics,omitempty"`
 	Techniques []TechniqueFacts `json:"techniques,omitempty"`
+	// Former is what a tag that names nothing in this release meant in
+	// the newest older embedded release that knew it.
+	Former *FormerFacts `json:"former,omitempty"`
+}
+
+// FormerFacts is a tactic or technique as an older release had it.
+type FormerFacts struct {
+	Dataset string `json:"attack"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	URL     string `json:"url"`
 }
 
 // TacticFacts describes a tactic.
@@ -43,6 +54,9 @@ type TechniqueFacts struct {
 	Name          string         `json:"name"`
 	URL           string         `json:"url"`
 	Tactics       []TacticFacts  `json:"tactics"`
+	// RetiredTactics are tags of tactics the technique names that this
+	// release no longer has, as a revoked technique keeps its old ones.
+	RetiredTactics []string `json:"retired_tactics,omitempty"`
 	Platforms     []string       `json:"platforms"`
 	Parent        *TechniqueRef  `json:"parent,omitempty"`
 	SubTechniques []TechniqueRef `json:"sub_techniques,omitempty"`
@@ -80,6 +94,14 @@ func Explain(cat *attack.Catalog, query string) (*Explanation, error) {
 		return nil, fmt.Errorf("%q is neither a check code nor an ATT&CK tag or ID", query)
 	}
 	if t.Unknown {
+		if h := history(cat, t); h != nil {
+			e.Note = h.note
+			e.Former = h.former
+			if h.now != nil {
+				e.Tactics = append(e.Tactics, tacticFacts(cat, h.now))
+			}
+			return e, nil
+		}
 		msg := fmt.Sprintf("%q names nothing in %s", query, e.Dataset)
 		if len(t.Hint) > 0 {
 			msg += fmt.Sprintf("; did you mean %s?", t.Hint[0])
@@ -124,6 +146,11 @@ func (p *Pass) techniqueFacts(t *attack.Technique) TechniqueFacts {
 	}
 	for _, tac := range p.tacticsOf(t) {
 		f.Tactics = append(f.Tactics, tacticFacts(p.Catalog, tac))
+	}
+	for _, s := range t.Tactics {
+		if p.Catalog.TacticByShortname(s) == nil {
+			f.RetiredTactics = append(f.RetiredTactics, attack.TacticTag(s))
+		}
 	}
 	if pt := p.Catalog.Technique(t.Parent); t.Parent != "" && pt != nil {
 		f.Parent = &TechniqueRef{pt.ID, pt.Name}

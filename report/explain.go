@@ -49,6 +49,9 @@ func WriteExplanation(w io.Writer, e *check.Explanation, format string) error {
 		for _, tac := range t.Tactics {
 			tacs = append(tacs, fmt.Sprintf("%s (%s, tag %s)", tac.Name, tac.ID, tac.Tag))
 		}
+		for _, r := range t.RetiredTactics {
+			tacs = append(tacs, r+" (no longer a tactic)")
+		}
 		field(&b, "tactics:", strings.Join(tacs, "; "))
 		if t.Parent != nil {
 			field(&b, "parent:", t.Parent.ID+" "+t.Parent.Name)
@@ -69,6 +72,10 @@ func WriteExplanation(w io.Writer, e *check.Explanation, format string) error {
 		field(&b, "mitigations:", strings.Join(mits, ", "))
 		field(&b, "data components:", strings.Join(comps, ", "))
 		field(&b, "url:", t.URL)
+	}
+	if f := e.Former; f != nil {
+		fmt.Fprintf(&b, "%s %s (in %s)\n", f.ID, f.Name, f.Dataset)
+		field(&b, "url:", f.URL)
 	}
 	if len(e.Techniques) == 0 {
 		for _, t := range e.Tactics {
