@@ -50,19 +50,19 @@ type TechniqueRef struct {
 
 // TechniqueFacts describes a technique.
 type TechniqueFacts struct {
-	ID            string         `json:"id"`
-	Name          string         `json:"name"`
-	URL           string         `json:"url"`
-	Tactics       []TacticFacts  `json:"tactics"`
+	ID      string        `json:"id"`
+	Name    string        `json:"name"`
+	URL     string        `json:"url"`
+	Tactics []TacticFacts `json:"tactics"`
 	// RetiredTactics are tags of tactics the technique names that this
 	// release no longer has, as a revoked technique keeps its old ones.
-	RetiredTactics []string `json:"retired_tactics,omitempty"`
-	Platforms     []string       `json:"platforms"`
-	Parent        *TechniqueRef  `json:"parent,omitempty"`
-	SubTechniques []TechniqueRef `json:"sub_techniques,omitempty"`
-	Revoked       bool           `json:"revoked,omitempty"`
-	ReplacedBy    []TechniqueRef `json:"replaced_by,omitempty"`
-	Deprecated    bool           `json:"deprecated,omitempty"`
+	RetiredTactics []string       `json:"retired_tactics,omitempty"`
+	Platforms      []string       `json:"platforms"`
+	Parent         *TechniqueRef  `json:"parent,omitempty"`
+	SubTechniques  []TechniqueRef `json:"sub_techniques,omitempty"`
+	Revoked        bool           `json:"revoked,omitempty"`
+	ReplacedBy     []TechniqueRef `json:"replaced_by,omitempty"`
+	Deprecated     bool           `json:"deprecated,omitempty"`
 	// Mitigations and DataComponents are what ATT&CK says prevents and
 	// detects the technique.
 	Mitigations    []DefenseRef `json:"mitigations,omitempty"`
