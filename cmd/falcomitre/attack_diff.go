@@ -73,11 +73,11 @@ func runAttackDiff(cmd *cobra.Command, f attackDiffFlags, args []string) error {
 	if fromDomain == "" && attack.LooksLikeVersion(f.from) {
 		fromDomain = attack.DomainEnterprise
 	}
-	from, err := openData(f.from, fromDomain)
+	from, err := openData(cmd, f.from, fromDomain)
 	if err != nil {
 		return &exitError{exitInput, fmt.Errorf("--from: %w", err)}
 	}
-	to, err := openData(f.to, cmp.Or(f.domain, from.Domain))
+	to, err := openData(cmd, f.to, cmp.Or(f.domain, from.Domain))
 	if err != nil {
 		return &exitError{exitInput, fmt.Errorf("--to: %w", err)}
 	}

@@ -85,6 +85,6 @@ func (d *dataFlags) load() (*attack.Catalog, error) {
 // openData resolves one dataset named on the command line: "" for the
 // newest embedded release of domain, a version such as "15.1" (embedded
 // or cached), a STIX bundle's path or an https URL.
-func openData(spec, domain string) (*attack.Catalog, error) {
-	return newDataClient(os.Stderr).Open(context.Background(), dataset.Spec{Source: spec, Domain: domain})
+func openData(cmd *cobra.Command, spec, domain string) (*attack.Catalog, error) {
+	return newDataClient(cmd.ErrOrStderr()).Open(cmd.Context(), dataset.Spec{Source: spec, Domain: domain})
 }
