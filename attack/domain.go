@@ -135,3 +135,7 @@ func LooksLikeVersion(s string) bool {
 	}
 	return dots <= 2
 }
+
+// NormalizeVersion trims a user-given version and drops a leading "v", so
+// "v17.0" and "17.0" name the same release.
+func NormalizeVersion(v string) string { return normalizeVersion(v) }

@@ -52,10 +52,11 @@ func FuzzReadSTIX(f *testing.F) {
 // FuzzDecodeCompact: no input panics, and whatever decodes encodes and
 // decodes again to the same catalog.
 func FuzzDecodeCompact(f *testing.F) {
-	f.Add([]byte(`{"format":1,"domain":"enterprise-attack","version":"18.1","tactics":[{"id":"TA0002","name":"Execution","shortname":"execution"}],` +
-		`"techniques":[{"id":"T1059","name":"x","tactics":["execution"],"platforms":["Linux"]},{"id":"T1086","revoked":true,"revoked_by":["T1059"]}]}`))
-	f.Add([]byte(`{"format":1,"x":{"y":[1,"}"]},"domain":"ics-attack","version":"1","tactics":[{"id":"a","shortname":"b","deprecated":true}],"techniques":[]}`))
-	f.Add([]byte(`{"format":1,"domain":"mobile-attack","version":"\u0031","tactics":[{"id":"\"","shortname":"é"}],"techniques":[{"id":"T\n"}]}`))
+	f.Add([]byte(`{"format":2,"domain":"enterprise-attack","version":"18.1","tactics":[{"id":"TA0002","name":"Execution","shortname":"execution"}],` +
+		`"mitigations":[{"id":"M1038","name":"Execution Prevention"}],"data_components":[{"id":"DC0032","name":"Process Creation"},{"name":"File Access","data_source":"File"}],` +
+		`"techniques":[{"id":"T1059","name":"x","tactics":["execution"],"platforms":["Linux"],"mitigations":["M1038"],"data_components":["DC0032","File: File Access"]},{"id":"T1086","revoked":true,"revoked_by":["T1059"]}]}`))
+	f.Add([]byte(`{"format":2,"x":{"y":[1,"}"]},"domain":"ics-attack","version":"1","tactics":[{"id":"a","shortname":"b","deprecated":true}],"techniques":[]}`))
+	f.Add([]byte(`{"format":2,"domain":"mobile-attack","version":"\u0031","tactics":[{"id":"\"","shortname":"é"}],"techniques":[{"id":"T\n"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := DecodeCompact(data, "fuzz.json")
 		if err != nil {

@@ -18,6 +18,9 @@ import (
 // repository, which lists every release of every domain with its URL.
 const DefaultIndexURL = "https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/index.json"
 
+// maxIndexBytes bounds an unpacked index.
+const maxIndexBytes = 16 << 20
+
 // Release is one ATT&CK release of one domain, as the index lists it.
 type Release struct {
 	Domain   string // "enterprise-attack"
@@ -54,8 +57,12 @@ func ParseIndex(b []byte) (*Index, error) {
 		if err != nil {
 			return nil, fmt.Errorf("ATT&CK release index: %w", err)
 		}
-		if b, err = io.ReadAll(zr); err != nil {
+		// MITRE's index is 30 KB; a limit keeps a gzip bomb out.
+		if b, err = io.ReadAll(io.LimitReader(zr, maxIndexBytes+1)); err != nil {
 			return nil, fmt.Errorf("ATT&CK release index: %w", err)
+		}
+		if len(b) > maxIndexBytes {
+			return nil, fmt.Errorf("ATT&CK release index: over %d MiB unpacked", maxIndexBytes>>20)
 		}
 	}
 	var raw indexJSON
