@@ -43,6 +43,20 @@ func render(rep *check.Report, code string) string {
 			fmt.Fprintf(&b, " technique=%s %q %v %s", t.ID, t.Name, t.Tactics, t.URL)
 		}
 		b.WriteByte('\n')
+		for _, fx := range f.Fixes {
+			unsafe := ""
+			if fx.Unsafe {
+				unsafe = " (unsafe)"
+			}
+			fmt.Fprintf(&b, "\tfix%s: %s:", unsafe, fx.Title)
+			for _, e := range fx.Edits {
+				fmt.Fprintf(&b, " %s@%d+%d=%q", filepath.Base(e.File), e.Offset, e.Length, e.Text)
+			}
+			b.WriteByte('\n')
+		}
+		if f.Unfixable != "" {
+			fmt.Fprintf(&b, "\tunfixable: %s\n", f.Unfixable)
+		}
 	}
 	for _, err := range rep.Errors {
 		fmt.Fprintf(&b, "error: %v\n", err)

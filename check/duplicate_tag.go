@@ -24,6 +24,9 @@ the copy, or write the tag that was intended.`,
 			for _, t := range it.Tags {
 				if seen[t.Value] {
 					p.report(t.Range, t.Value, fmt.Sprintf("tag %q is repeated in this item; Falco keeps only one", t.Value), "", nil)
+					var e edits
+					e.remove(t)
+					p.attach(&e, fmt.Sprintf("remove the repeated %q", t.Value), false)
 				}
 				seen[t.Value] = true
 			}

@@ -32,6 +32,34 @@ it the canonical way so that every other tool does too.`,
 			}
 			msg := fmt.Sprintf("%q is not a canonical ATT&CK tag; write %s", t.Value, strings.Join(q, " and "))
 			p.reportTag(t, msg, "", t.Technique, t.Canonical...)
+			fixNonCanonical(p, t, q)
 		}
 	},
+}
+
+// fixNonCanonical writes the canonical tags in place of t: the first one
+// over it, the others beside it, leaving out those the item already has;
+// when it has them all, t goes.
+func fixNonCanonical(p *Pass, t *TagInfo, quoted []string) {
+	var missing []string
+	for _, c := range t.Canonical {
+		if !itemHas(t.Tag, c) {
+			missing = append(missing, c)
+		}
+	}
+	var e edits
+	if len(missing) == 0 {
+		e.remove(t.Tag)
+		p.attach(&e, fmt.Sprintf("remove %q: the item has %s already", t.Value, strings.Join(quoted, " and ")), false)
+		return
+	}
+	e.replace(t.Tag, missing[0])
+	for _, m := range missing[1:] {
+		e.insertAfter(t.Tag, m)
+	}
+	q := make([]string, len(missing))
+	for i, m := range missing {
+		q[i] = fmt.Sprintf("%q", m)
+	}
+	p.attach(&e, "write "+strings.Join(q, " and "), false)
 }

@@ -40,6 +40,28 @@ with the technique that replaced it; falcomitre follows chains of revocations to
 				msg += "; it is replaced by " + orList(names) + ": choose the one the rule detects"
 			}
 			p.reportTag(t, msg, detail, tech, ids...)
+			if len(ids) > 0 {
+				fixRevoked(p, t, ids)
+			}
 		}
 	},
+}
+
+// fixRevoked writes the replacement in place of the revoked ID; with
+// several replacements, the first, as an unsafe fix. When the item has the
+// replacement already, the revoked tag goes.
+func fixRevoked(p *Pass, t *TagInfo, ids []string) {
+	var e edits
+	title := fmt.Sprintf("replace %s with %s", t.Value, ids[0])
+	if itemHas(t.Tag, ids[0]) {
+		e.remove(t.Tag)
+		title = fmt.Sprintf("remove %s: the item has %s already", t.Value, ids[0])
+	} else {
+		e.replace(t.Tag, ids[0])
+	}
+	unsafe := len(ids) > 1
+	if unsafe {
+		title += ", " + firstOf("replacements", ids)
+	}
+	p.attach(&e, title, unsafe)
 }

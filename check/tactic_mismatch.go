@@ -28,13 +28,28 @@ technique (falcomitre lists them), or choose the technique that matches the tact
 				tagged = append(tagged, tac.Tag())
 			}
 		}
+		var adds tacticAdds
 		for _, t := range mismatched(p, tactics) {
 			tech := t.Technique
 			own := p.tacticsOf(tech)
 			msg := fmt.Sprintf("%s belongs to %s, but the rule is tagged %s", techName(tech), tacticNames(own), andList(tagged))
 			p.reportTag(t, msg, "", tech, tacticTags(own)...)
+			adds.want(p, t, tacticTags(own))
 		}
+		adds.attach(p, staleTactics(p))
 	},
+}
+
+// staleTactics returns the rule's tactic tags that none of its techniques
+// belongs to: the wrong tactics a tactic-mismatch fix writes over.
+func staleTactics(p *Pass) []*TagInfo {
+	var out []*TagInfo
+	for _, t := range p.Tags {
+		if t.TacticRole && !t.TechniqueRole && len(t.Tactics) > 0 && !techniqueIn(p, t.Tactics[0]) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // mismatched returns the live technique tags none of whose tactics the rule

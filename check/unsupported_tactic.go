@@ -39,6 +39,9 @@ tactic is missing, or the tag is stale. Add the technique the tactic stands for,
 			}
 			msg := fmt.Sprintf("%s is tagged, but none of the rule's techniques (%s) belongs to %s", t.Value, andList(ids), tac.Name)
 			p.reportTag(t, msg, "", nil)
+			var e edits
+			e.remove(t.Tag)
+			p.attach(&e, "remove "+t.Value, false)
 		}
 	},
 }

@@ -48,6 +48,16 @@ type jsonFinding struct {
 	Detail      string         `json:"detail,omitempty"`
 	Suggestions []string       `json:"suggestions"`
 	Technique   *jsonTechnique `json:"technique,omitempty"`
+	Fixes       []jsonFix      `json:"fixes"`
+	Unfixable   string         `json:"unfixable,omitempty"`
+}
+
+// jsonFix is a fix as byte edits, so that editors and bots can apply it
+// without falcomitre: replace length bytes at offset of file with text.
+type jsonFix struct {
+	Title  string      `json:"title"`
+	Unsafe bool        `json:"unsafe"`
+	Edits  []diag.Edit `json:"edits"`
 }
 
 type jsonTechnique struct {
@@ -88,10 +98,16 @@ func (JSON) Write(w io.Writer, r *check.Report) error {
 			Message:     f.Message,
 			Detail:      f.Detail,
 			Suggestions: nonNil(f.Suggestions),
+			Unfixable:   f.Unfixable,
 		}
 		if t := f.Technique; t != nil {
 			jf.Technique = &jsonTechnique{t.ID, t.Name, nonNil(t.Tactics), t.URL}
 		}
+		jf.Fixes = []jsonFix{}
+		for _, fx := range f.Fixes {
+			jf.Fixes = append(jf.Fixes, jsonFix{fx.Title, fx.Unsafe, fx.Edits})
+		}
+
 		out.Findings = append(out.Findings, jf)
 	}
 	for _, err := range r.Errors {

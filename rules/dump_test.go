@@ -59,6 +59,16 @@ func dump(s *Set, dir string) string {
 			for _, t := range it.Tags {
 				fmt.Fprintf(&b, "  tag %s\n", tag(t))
 			}
+			if sq := it.TagsSeq; sq != nil {
+				style := "block"
+				if sq.Flow {
+					style = "flow"
+				}
+				fmt.Fprintf(&b, "  tags seq: %s [%d,%d)%s\n", style, sq.Range.Start.Offset, sq.Range.End.Offset, anchored(sq.Anchored))
+				for i, e := range sq.Elems {
+					fmt.Fprintf(&b, "    elem %d: start=%d dash=%d line=%d%s\n", i, e.Start, e.Dash, e.LineStart, anchored(e.Anchored))
+				}
+			}
 			if it.TagsOverride != "" {
 				fmt.Fprintf(&b, "  tags override: %s\n", it.TagsOverride)
 			}
@@ -97,4 +107,11 @@ func dump(s *Set, dir string) string {
 		fmt.Fprintf(&b, "list %q %s\n", l.Name, rng(l.Range))
 	}
 	return b.String()
+}
+
+func anchored(b bool) string {
+	if b {
+		return " anchored"
+	}
+	return ""
 }

@@ -38,6 +38,18 @@ func (m mapping) get(key string) (k, v *yaml.Node) {
 	return nil, nil
 }
 
+// rawValue returns the value of key node k as written, an alias not
+// followed.
+func (m mapping) rawValue(k *yaml.Node) *yaml.Node {
+	c := m.node.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		if resolve(c[i]) == k {
+			return c[i+1]
+		}
+	}
+	return nil
+}
+
 // has reports whether key is present, whatever its value (IsDefined).
 func (m mapping) has(key string) bool {
 	k, _ := m.get(key)

@@ -45,6 +45,9 @@ type Tag struct {
 	// Quoted is the scalar's style: 0, '\'' or '"'. The fix patcher keeps it.
 	Quoted byte
 	Item   *Item // the item that wrote it
+	// Index is the tag's place in Item.Tags (or Item.StrayTags), and so
+	// in Item.TagsSeq.Elems.
+	Index int
 }
 
 // Key is a mapping key with its position, for findings that point at a key
@@ -67,6 +70,9 @@ type Item struct {
 	Tags []Tag
 	// TagsKey is the `tags` key, nil when the item has none.
 	TagsKey *Key
+	// TagsSeq is how the `tags` sequence is written, nil unless Falco
+	// reads it (no key, or tags Falco ignores, see TagsIgnored).
+	TagsSeq *Seq
 	// TagsOverride is "append" or "replace" when `override:` names tags.
 	TagsOverride string
 	// TagsIgnored is why Falco drops this item's tags, "" when it does not:

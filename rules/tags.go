@@ -51,6 +51,7 @@ func (p *parser) readTags(m mapping, it *Item) error {
 	}
 	it.TagsKey = m.key(k)
 	it.Tags = p.tagsOf(elems, it)
+	it.TagsSeq = p.tagsSeq(m.rawValue(k))
 	return nil
 }
 
@@ -108,7 +109,7 @@ func (p *parser) tagsOf(elems []*yaml.Node, it *Item) []Tag {
 	}
 	tags := make([]Tag, len(elems))
 	for i, e := range elems {
-		tags[i] = Tag{Value: e.Value, Range: p.nodeRange(e), Quoted: quoteOf(e), Item: it}
+		tags[i] = Tag{Value: e.Value, Range: p.nodeRange(e), Quoted: quoteOf(e), Item: it, Index: i}
 	}
 	return tags
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +20,7 @@ type checkFlags struct {
 	failOn string
 	color  string
 	data   dataFlags
+	fix    fixFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -31,23 +33,35 @@ stands for its *.yaml and *.yml files, sorted by path), works out every rule's
 effective tags and checks them against MITRE ATT&CK.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when some are,
-2 when an input could not be checked (its error is printed as file:line:col).`,
+2 when an input could not be checked (its error is printed as file:line:col).
+
+With --fix, the fixable findings are fixed in place first (see falcomitre
+fix --help) and the report shows what remains; --diff prints the fixes as a
+unified diff instead.`,
 		Example: `  falcomitre check examples/rules/
   falcomitre check falco_rules.yaml falco_rules.local.yaml
   falcomitre check --format json rules/ > report.json
-  falcomitre check --attack-data enterprise-attack-17.1.json.gz rules/`,
+  falcomitre check --attack-data enterprise-attack-17.1.json.gz rules/
+  falcomitre check --fix rules/
+  falcomitre check --diff --fix-only non-canonical-tag rules/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, f, args)
 		},
 	}
+	f.register(cmd, false)
+	return cmd
+}
+
+// register adds the flags check and fix share.
+func (f *checkFlags) register(cmd *cobra.Command, fixCmd bool) {
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+fmt.Sprint(report.Formats()))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, note or never")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never")
 	f.data.register(cmd)
-	return cmd
+	f.fix.register(cmd, fixCmd)
 }
 
 func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
@@ -67,6 +81,10 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 	if err != nil {
 		return &exitError{exitInput, fmt.Errorf("--format: %w", err)}
 	}
+	policy, fixing, err := f.fix.policy()
+	if err != nil {
+		return &exitError{exitInput, err}
+	}
 	cat, err := f.data.load()
 	if err != nil {
 		return &exitError{exitInput, err}
@@ -75,18 +93,39 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 	if err != nil {
 		return &exitError{exitInput, err}
 	}
+	stderr := cmd.ErrOrStderr()
+	var fixErr error
+	if fixing {
+		fixed, err := runFix(cmd, f.fix, policy, set, cat)
+		fixErr = err
+		if fixed == nil {
+			// Some file was not written: report what is on disk.
+			if fixed, err = rules.Load(args...); err != nil {
+				return &exitError{exitInput, errors.Join(fixErr, err)}
+			}
+		}
+		set = fixed
+	}
 	rep := check.Run(set, cat, check.Options{})
 	rep.Tool = check.Tool{Name: "falcomitre", Version: version.Version()}
 
-	if err := writeReport(w, rep, out, f.output); err != nil {
-		return &exitError{exitInput, err}
+	// With --diff the diff is the output; a report goes only to --output.
+	if !f.fix.diff || f.output != "" {
+		if err := writeReport(w, rep, out, f.output); err != nil {
+			return &exitError{exitInput, err}
+		}
 	}
-	stderr := cmd.ErrOrStderr()
+	if fixing {
+		tellUnfixed(stderr, rep, policy)
+	}
+	if fixErr != nil {
+		fmt.Fprintln(stderr, fixErr)
+	}
 	for _, e := range rep.Errors {
 		fmt.Fprintln(stderr, e)
 	}
 	switch {
-	case len(rep.Errors) > 0:
+	case len(rep.Errors) > 0 || fixErr != nil:
 		return &exitError{code: exitInput}
 	case failOn != 0 && rep.Count(failOn) > 0:
 		return &exitError{code: exitFindings}

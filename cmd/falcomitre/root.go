@@ -40,7 +40,7 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newExplainCmd(), newAttackCmd(), newVersionCmd())
+	root.AddCommand(newCheckCmd(), newFixCmd(), newExplainCmd(), newAttackCmd(), newVersionCmd())
 	return root
 }
 

@@ -1,0 +1,101 @@
+package fix_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/fix"
+	"github.com/falcomitre/falcomitre/rules"
+)
+
+// addSeeds adds the loader's and the layouts' test files to f; the layouts
+// are also committed under testdata/fuzz.
+func addSeeds(f *testing.F) {
+	for _, glob := range []string{
+		filepath.Join("testdata", "layout", "*", "*.yaml"),
+		filepath.Join("..", "rules", "testdata", "load", "*", "*.yaml"),
+	} {
+		paths, _ := filepath.Glob(glob)
+		for _, p := range paths {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+}
+
+// FuzzApply removes every tag of arbitrary rules files, inserts one after
+// each and rewrites each with text that needs quoting: nothing may panic,
+// the builders' edits must apply, and every result must pass Verify and
+// sameButTags (it loads again, and only tags changed).
+func FuzzApply(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		before := rules.Parse("f.yaml", src)
+		if before.Err != nil {
+			return // a fix run never edits a file that does not load
+		}
+		ops := []struct {
+			name  string
+			build func(rules.Tag) ([]diag.Edit, error)
+		}{
+			{"remove", fix.Remove},
+			{"insert", func(t rules.Tag) ([]diag.Edit, error) { return fix.InsertAfter(t, "T1059.004") }},
+			{"replace", func(t rules.Tag) ([]diag.Edit, error) { return fix.Replace(t, "mitre_execution") }},
+			{"replace quoted", func(t rules.Tag) ([]diag.Edit, error) { return fix.Replace(t, "it's, #1") }},
+		}
+		n := 0
+		for _, it := range before.Items {
+			for _, tag := range it.Tags {
+				if n++; n > 40 {
+					return // enough for one input; keeps each run fast
+				}
+				for _, op := range ops {
+					edits, err := op.build(tag)
+					if err != nil {
+						continue
+					}
+					out, err := fix.Apply(src, edits)
+					if err != nil {
+						t.Fatalf("%s %q: the builder's edits do not apply: %v", op.name, tag.Value, err)
+					}
+					if err := fix.Verify(before, rules.Parse("f.yaml", out)); err != nil {
+						t.Fatalf("%s %q: %v\ninput:  %q\noutput: %q", op.name, tag.Value, err, src, out)
+					}
+					if err := sameButTags(src, out); err != nil {
+						t.Fatalf("%s %q: %v\ninput:  %q\noutput: %q", op.name, tag.Value, err, src, out)
+					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzFix runs the whole fix loop with every check's fixes on arbitrary
+// rules files: nothing may panic, a changed file must load again and
+// differ only in tags, and a second run must change nothing.
+func FuzzFix(f *testing.F) {
+	addSeeds(f)
+	find := finder(catalog(f), everything)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file := rules.Parse("f.yaml", src)
+		res := fix.Run([]*rules.File{file}, find, fix.Options{})
+		ff := res.Files[0]
+		if !ff.Changed() {
+			return
+		}
+		after := rules.Parse("f.yaml", ff.After)
+		if err := fix.Verify(rules.Parse("f.yaml", src), after); err != nil {
+			t.Fatalf("%v\ninput:  %q\noutput: %q", err, src, ff.After)
+		}
+		if err := sameButTags(src, ff.After); err != nil {
+			t.Fatalf("%v\ninput:  %q\noutput: %q", err, src, ff.After)
+		}
+		again := fix.Run([]*rules.File{after}, find, fix.Options{})
+		if again.Files[0].Changed() {
+			t.Fatalf("a second run changes it again\ninput:  %q\nfirst:  %q\nsecond: %q", src, ff.After, again.Files[0].After)
+		}
+	})
+}

@@ -1,0 +1,204 @@
+package fix
+
+import (
+	"fmt"
+
+	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/rules"
+)
+
+// Finder returns the fixes to apply to a rule set, in the order to try
+// them. Run calls it once a round, on the files as fixed so far.
+type Finder func(set *rules.Set) []diag.Fix
+
+// DefaultRounds caps the rounds of a Run: each round applies every fix
+// that does not collide with another, so real files settle in two or
+// three; the cap only stops a fix that keeps coming back.
+const DefaultRounds = 10
+
+// Options tune a Run.
+type Options struct {
+	// Rounds caps the rounds; 0 means DefaultRounds.
+	Rounds int
+}
+
+// File is one file of a Run.
+type File struct {
+	Path   string
+	Before []byte // as read
+	After  []byte // as fixed; Before when nothing changed
+	Fixes  int    // fixes applied
+	Tags   int    // tags changed, see TagsChanged
+	// Err says why a fix of this file was refused (a patched text that
+	// failed Verify); the file keeps the fixes applied before.
+	Err error
+
+	// parsed is After parsed: Verify's parse, reused by the next round
+	// so that an unchanged file is never parsed again.
+	parsed *rules.File
+}
+
+// Changed reports whether the fix run changed the file.
+func (f *File) Changed() bool { return string(f.Before) != string(f.After) }
+
+// Result is what a Run did.
+type Result struct {
+	Files []*File // in load order
+	// Set is the files as fixed, loaded and resolved again: what a
+	// report of what remains is made from.
+	Set    *rules.Set
+	Rounds int // rounds that applied fixes
+	// Capped is set when the round cap stopped the run with fixes left,
+	// which would be a bug: fixes that keep undoing one another.
+	Capped bool
+}
+
+// Run fixes files in memory: it loads them together, asks find for fixes,
+// applies every fix that does not collide with one taken before it, keeps
+// each patched file only if Verify accepts it, and starts again on the
+// result until no fix is left or the round cap is reached. Fixes marked
+// Unsafe are applied only in a round where no other fix is left, so that
+// a safe fix that settles a question goes first. A file that did not load
+// is never changed. Nothing is written: see WriteFile.
+//
+// Because each round works on the output of the last, applying fixes to
+// the result of a Run finds nothing more to do.
+func Run(files []*rules.File, find Finder, opt Options) *Result {
+	limit := opt.Rounds
+	if limit <= 0 {
+		limit = DefaultRounds
+	}
+	res := &Result{}
+	byPath := map[string]*File{}
+	for _, f := range files {
+		ff := &File{Path: f.Path, Before: f.Src, After: f.Src, parsed: f}
+		if prev := byPath[f.Path]; prev != nil {
+			// Edits name files by path: with two copies loaded, an edit
+			// would not say which one it means.
+			prev.Err = fmt.Errorf("%s: loaded twice, not fixed", f.Path)
+			ff.Err = prev.Err
+		}
+		res.Files = append(res.Files, ff)
+		byPath[f.Path] = ff
+	}
+	parsed := files
+	for {
+		set := rules.Resolve(parsed)
+		res.Set = set
+		if res.Rounds >= limit {
+			res.Capped = len(choose(set, find(set), byPath)) > 0
+			break
+		}
+		plan := choose(set, find(set), byPath)
+		if len(plan) == 0 {
+			break
+		}
+		changed := false
+		for _, f := range set.Files {
+			if p := plan[f.Path]; p != nil {
+				changed = apply(byPath[f.Path], f, p) || changed
+			}
+		}
+		if !changed {
+			break
+		}
+		res.Rounds++
+		parsed = make([]*rules.File, len(res.Files))
+		for i, ff := range res.Files {
+			parsed[i] = ff.parsed
+		}
+	}
+	for i, ff := range res.Files {
+		if ff.Changed() {
+			ff.Tags = TagsChanged(files[i], res.Set.Files[i])
+		}
+	}
+	return res
+}
+
+// filePlan is the fixes chosen for one file in one round.
+type filePlan struct {
+	edits [][]diag.Edit // per fix, this file's edits
+}
+
+// choose picks the fixes of one round: safe ones when there are any, else
+// unsafe ones, each only if none of its edits collides with an edit
+// already taken and every file it touches loaded.
+func choose(set *rules.Set, fixes []diag.Fix, byPath map[string]*File) map[string]*filePlan {
+	loaded := map[string]bool{}
+	for _, f := range set.Files {
+		ff := byPath[f.Path]
+		loaded[f.Path] = f.Err == nil && ff != nil && ff.Err == nil
+	}
+	plan := pick(fixes, false, loaded)
+	if len(plan) == 0 {
+		plan = pick(fixes, true, loaded)
+	}
+	return plan
+}
+
+// pick takes the fixes whose Unsafe is unsafe, in order, that fit.
+func pick(fixes []diag.Fix, unsafe bool, loaded map[string]bool) map[string]*filePlan {
+	plan := map[string]*filePlan{}
+	taken := map[string][]diag.Edit{}
+	for _, fx := range fixes {
+		if fx.Unsafe != unsafe || len(fx.Edits) == 0 || !fits(fx, loaded, taken) {
+			continue
+		}
+		mine := map[string][]diag.Edit{}
+		for _, e := range fx.Edits {
+			taken[e.File] = append(taken[e.File], e)
+			mine[e.File] = append(mine[e.File], e)
+		}
+		for path, edits := range mine {
+			if plan[path] == nil {
+				plan[path] = &filePlan{}
+			}
+			plan[path].edits = append(plan[path].edits, edits)
+		}
+	}
+	return plan
+}
+
+// fits reports whether fix can join the edits taken so far.
+func fits(fx diag.Fix, loaded map[string]bool, taken map[string][]diag.Edit) bool {
+	for i, e := range fx.Edits {
+		if !loaded[e.File] || conflictsWith(taken[e.File], e) || conflictsWith(fx.Edits[:i], e) {
+			return false
+		}
+	}
+	return true
+}
+
+// apply patches one file with its planned fixes and keeps the result if
+// Verify accepts it. When the fixes together fail, the first alone is
+// tried, so one bad fix cannot hold back a file for ever; when it fails
+// too, the file is left alone from then on.
+func apply(ff *File, before *rules.File, p *filePlan) bool {
+	try := func(fixes [][]diag.Edit) error {
+		var edits []diag.Edit
+		for _, e := range fixes {
+			edits = append(edits, e...)
+		}
+		out, err := Apply(ff.After, edits)
+		if err != nil {
+			return err
+		}
+		after := rules.Parse(ff.Path, out)
+		if err := Verify(before, after); err != nil {
+			return err
+		}
+		ff.After, ff.parsed = out, after
+		ff.Fixes += len(fixes)
+		return nil
+	}
+	err := try(p.edits)
+	if err != nil && len(p.edits) > 1 {
+		err = try(p.edits[:1])
+	}
+	if err != nil {
+		ff.Err = fmt.Errorf("%s: refusing a fix: %w", ff.Path, err)
+		return false
+	}
+	return true
+}
