@@ -26,6 +26,7 @@ type Check struct {
 // all lists every check, sorted by code; a test keeps codes unique and
 // sorted.
 var all = []*Check{
+	badSuppression,
 	deprecatedTechnique,
 	duplicateTag,
 	ignoredTags,
@@ -40,6 +41,7 @@ var all = []*Check{
 	unknownTactic,
 	unknownTechnique,
 	unsupportedTactic,
+	unusedSuppression,
 }
 
 // Checks returns every check, sorted by code. Callers must not modify them.

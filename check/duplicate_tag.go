@@ -22,6 +22,9 @@ the copy, or write the tag that was intended.`,
 			}
 			seen := map[string]bool{}
 			for _, t := range it.Tags {
+				if p.notATTACK(t.Value) {
+					continue
+				}
 				if seen[t.Value] {
 					p.report(t.Range, t.Value, fmt.Sprintf("tag %q is repeated in this item; Falco keeps only one", t.Value), "", nil)
 					var e edits

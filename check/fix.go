@@ -21,6 +21,7 @@ var fixOrder = []string{
 	"duplicate-tag",
 	"missing-tactic",
 	"tactic-mismatch",
+	"incomplete-tactics",
 	"unsupported-tactic",
 }
 
@@ -116,8 +117,8 @@ func (e *edits) add(list []diag.Edit, err error) {
 
 func (e *edits) replace(t rules.Tag, text string) { e.add(fix.Replace(t, text)) }
 func (e *edits) remove(t rules.Tag)               { e.add(fix.Remove(t)) }
-func (e *edits) insertAfter(t rules.Tag, text string) {
-	e.add(fix.InsertAfter(t, text))
+func (e *edits) insertAfter(t rules.Tag, texts ...string) {
+	e.add(fix.InsertAfter(t, texts...))
 }
 
 // attach puts the fix made of e on the finding the running check reported

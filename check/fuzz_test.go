@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -22,11 +23,26 @@ func FuzzCheck(f *testing.F) {
 	cat := embedded(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := rules.Parse("f.yaml", src)
-		rep := check.Run(rules.Resolve([]*rules.File{file}), cat, check.Options{})
+		// Policy all exercises the fixes that add several tags at once.
+		rep := check.Run(rules.Resolve([]*rules.File{file}), cat, check.Options{TacticPolicy: check.TacticsAll})
+		inside := func(r diag.Range) bool {
+			return r.File == "f.yaml" && r.Start.Offset >= 0 && r.End.Offset <= len(src) && r.Start.Offset <= r.End.Offset && r.Start.Line >= 1 && r.Start.Column >= 1
+		}
 		for _, fd := range rep.Findings {
-			r := fd.Range
-			if r.File != "f.yaml" || r.Start.Offset < 0 || r.End.Offset > len(src) || r.Start.Offset > r.End.Offset || r.Start.Line < 1 || r.Start.Column < 1 {
+			if !inside(fd.Range) {
 				t.Fatalf("finding outside the input: %+v", fd)
+			}
+		}
+		// Suppressions are parsed from the bytes: their comments must lie
+		// inside the input too.
+		for _, s := range rep.Suppressed {
+			if !inside(s.Range) || !inside(s.By.Range) {
+				t.Fatalf("suppression outside the input: %+v", s)
+			}
+		}
+		for _, s := range check.Suppressions(file) {
+			if !inside(s.Range) || s.Range.End.Offset <= s.Range.Start.Offset || src[s.Range.Start.Offset] != '#' {
+				t.Fatalf("suppression comment outside the input: %+v", s)
 			}
 		}
 	})

@@ -72,10 +72,16 @@ func (a *tacticAdds) want(p *Pass, t *TagInfo, tags []string) {
 }
 
 // attach makes the planned fixes. The first of them writes the tactic
-// over the stale tags when there are any; the others add theirs.
+// over the stale tags when there are any; the others add theirs. Under
+// TacticsAll a technique's tactics are all wanted, so each fix adds every
+// one not yet added, with no choice made.
 func (a *tacticAdds) attach(p *Pass, stale []*TagInfo) {
 	added := map[string]bool{}
 	for _, x := range append(a.want1, a.wantN...) {
+		if p.allTactics() {
+			stale = a.attachAll(p, x, stale, added)
+			continue
+		}
 		if slices.ContainsFunc(x.tags, func(s string) bool { return added[s] }) {
 			continue
 		}
@@ -84,13 +90,7 @@ func (a *tacticAdds) attach(p *Pass, stale []*TagInfo) {
 		var e edits
 		title := "add " + choice
 		if len(stale) > 0 {
-			var parts []string
-			for _, s := range stale {
-				text := tacticIn(p, choice, s)
-				e.replace(s.Tag, text)
-				parts = append(parts, s.Value+" with "+text)
-			}
-			title = "replace " + andList(parts)
+			title = "replace " + replaceStale(p, &e, stale, choice)
 			stale = nil
 		} else {
 			e.insertAfter(x.t.Tag, choice)
@@ -101,6 +101,54 @@ func (a *tacticAdds) attach(p *Pass, stale []*TagInfo) {
 		}
 		p.attachAt(x.finding, &e, title, unsafe)
 	}
+}
+
+// attachAll makes x's fix under TacticsAll: the tactics of x not added by
+// an earlier fix, in matrix order, written over the stale tags (the first
+// over each, the others after the first stale tag, as an author replacing
+// a wrong tactic writes the right ones in its place) or else added after
+// the technique. It returns the stale tags still to replace.
+func (a *tacticAdds) attachAll(p *Pass, x tacticAdd, stale []*TagInfo, added map[string]bool) []*TagInfo {
+	var tags []string
+	for _, t := range x.tags {
+		if !added[t] {
+			tags = append(tags, t)
+			added[t] = true
+		}
+	}
+	if len(tags) == 0 {
+		return stale
+	}
+	var e edits
+	var title string
+	if len(stale) > 0 {
+		title = "replace " + replaceStale(p, &e, stale, tags[0])
+		if rest := tags[1:]; len(rest) > 0 {
+			for i, t := range rest {
+				rest[i] = tacticIn(p, t, stale[0])
+			}
+			e.insertAfter(stale[0].Tag, rest...)
+			title += "; add " + andList(rest)
+		}
+		stale = nil
+	} else {
+		e.insertAfter(x.t.Tag, tags...)
+		title = "add " + andList(tags)
+	}
+	p.attachAt(x.finding, &e, title, false)
+	return stale
+}
+
+// replaceStale adds to e the edits that write the tactic of tag choice
+// over every stale tag, and returns what they do for the fix's title.
+func replaceStale(p *Pass, e *edits, stale []*TagInfo, choice string) string {
+	var parts []string
+	for _, s := range stale {
+		text := tacticIn(p, choice, s)
+		e.replace(s.Tag, text)
+		parts = append(parts, s.Value+" with "+text)
+	}
+	return andList(parts)
 }
 
 // tacticIn writes the tactic of tag choice the way old names its tactic:

@@ -18,6 +18,7 @@ type Pass struct {
 	names    *nameIndex
 	findings []Finding
 	check    *Check
+	opt      *Options
 }
 
 // TagInfo is one effective tag read against the catalog.

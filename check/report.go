@@ -18,8 +18,16 @@ type Report struct {
 	Files []string
 	// Rules is the number of rules in force after loading.
 	Rules int
+	// RuleRefs name those rules, in Falco's order, with where each is
+	// defined: what a JUnit report makes one test case of.
+	RuleRefs []RuleRef
 	// Findings are sorted by file, line, column and code.
 	Findings []Finding
+	// Suppressed are the findings that `# falcomitre:ignore` comments
+	// took out of Findings, each with the comment, sorted as Findings
+	// are: kept so that a writer can show them as suppressed (SARIF's
+	// suppressions of kind inSource).
+	Suppressed []Suppressed
 	// Errors are inputs that could not be checked (file:line:col: what).
 	Errors []error
 }
@@ -59,21 +67,12 @@ func techniqueFacts(t *attack.Technique) *Technique {
 	return &Technique{ID: t.ID, Name: t.Name, Tactics: t.Tactics, URL: t.URL()}
 }
 
-// Options tune a run.
-type Options struct {
-	// Checks to run; nil runs every check.
-	Checks []*Check
-	// Severity overrides a check's default severity, by code.
-	Severity map[string]diag.Severity
-}
-
 // Run checks every rule of set against cat. Load errors of the set's files
 // are carried into the report, so that what could be checked still is.
+// Findings that a `# falcomitre:ignore` comment suppresses move to
+// Report.Suppressed.
 func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
-	checks := opt.Checks
-	if checks == nil {
-		checks = all
-	}
+	checks := opt.checks()
 	r := &Report{
 		ATTACK: Dataset{Domain: cat.Domain, Version: cat.Version, Source: cat.Source},
 		Rules:  len(set.Rules),
@@ -84,24 +83,24 @@ func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
 	}
 	names := namesFor(cat)
 	for _, rule := range set.Rules {
-		p := &Pass{Catalog: cat, Rule: rule, names: names}
+		r.RuleRefs = append(r.RuleRefs, refOf(rule))
+		p := &Pass{Catalog: cat, Rule: rule, names: names, opt: &opt}
 		for _, t := range rule.Tags {
+			if opt.notATTACK(t.Value) {
+				continue
+			}
 			info := &TagInfo{Tag: t}
 			if p.resolve(info) {
 				p.Tags = append(p.Tags, info)
 			}
 		}
 		for _, c := range checks {
-			if sev, ok := opt.Severity[c.Code]; ok {
-				cc := *c
-				cc.Severity = sev
-				c = &cc
-			}
 			p.check = c
 			c.Run(p)
 		}
 		r.Findings = append(r.Findings, p.findings...)
 	}
+	r.suppress(set, checks)
 	SortFindings(r.Findings)
 	return r
 }
@@ -109,15 +108,17 @@ func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
 // SortFindings orders findings by file, line, column, code and message, the
 // one order every writer shows.
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Range.File, b.Range.File),
-			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
-			cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
-			cmp.Compare(a.Code, b.Code),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
+	slices.SortStableFunc(fs, compareFindings)
+}
+
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Range.File, b.Range.File),
+		cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+		cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
+		cmp.Compare(a.Code, b.Code),
+		cmp.Compare(a.Message, b.Message),
+	)
 }
 
 // Count returns how many findings are at or above sev.

@@ -43,6 +43,7 @@ func FuzzApply(f *testing.F) {
 		}{
 			{"remove", fix.Remove},
 			{"insert", func(t rules.Tag) ([]diag.Edit, error) { return fix.InsertAfter(t, "T1059.004") }},
+			{"insert two", func(t rules.Tag) ([]diag.Edit, error) { return fix.InsertAfter(t, "mitre_execution", "it's, #2") }},
 			{"replace", func(t rules.Tag) ([]diag.Edit, error) { return fix.Replace(t, "mitre_execution") }},
 			{"replace quoted", func(t rules.Tag) ([]diag.Edit, error) { return fix.Replace(t, "it's, #1") }},
 		}
@@ -78,8 +79,15 @@ func FuzzApply(f *testing.F) {
 // differ only in tags, and a second run must change nothing.
 func FuzzFix(f *testing.F) {
 	addSeeds(f)
-	find := finder(catalog(f), everything)
+	cat := catalog(f)
+	one, all := finder(cat, everything), finderAll(cat, everything)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		// Half the inputs run under tactic-policy all, whose fixes add
+		// several tags at once.
+		find := one
+		if len(src)%2 == 1 {
+			find = all
+		}
 		file := rules.Parse("f.yaml", src)
 		res := fix.Run([]*rules.File{file}, find, fix.Options{})
 		ff := res.Files[0]

@@ -33,6 +33,12 @@ func finder(cat *attack.Catalog, p check.FixPolicy) fix.Finder {
 	return func(s *rules.Set) []diag.Fix { return check.Run(s, cat, check.Options{}).Fixes(p) }
 }
 
+// finderAll is finder under tactic-policy all.
+func finderAll(cat *attack.Catalog, p check.FixPolicy) fix.Finder {
+	opt := check.Options{TacticPolicy: check.TacticsAll}
+	return func(s *rules.Set) []diag.Fix { return check.Run(s, cat, opt).Fixes(p) }
+}
+
 // golden compares got with the file at path, or rewrites it with -update.
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()

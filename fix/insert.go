@@ -1,21 +1,28 @@
 package fix
 
 import (
+	"strings"
+
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
-// InsertAfter returns the edit that adds the tag text right after t, in
-// t's style: ", text" in a flow list; in a block list, a line of its own
-// with t's indentation, dash, quoting and line end.
-func InsertAfter(t rules.Tag, text string) ([]diag.Edit, error) {
+// InsertAfter returns the edit that adds the tags texts right after t, in
+// order and in t's style: ", a, b" in a flow list; in a block list, a line
+// of their own each with t's indentation, dash, quoting and line end.
+// Several tags make one edit, not one each: two insertions at the same
+// offset would leave their order to chance, so Apply refuses them.
+func InsertAfter(t rules.Tag, texts ...string) ([]diag.Edit, error) {
 	l, err := locate(t)
-	if err != nil {
+	if err != nil || len(texts) == 0 {
 		return nil, err
 	}
-	q := scalar(text, t.Quoted)
+	quoted := make([]string, len(texts))
+	for i, text := range texts {
+		quoted[i] = scalar(text, t.Quoted)
+	}
 	if l.seq.Flow {
-		return []diag.Edit{{File: l.path, Offset: l.end, Length: 0, Text: ", " + q}}, nil
+		return []diag.Edit{{File: l.path, Offset: l.end, Length: 0, Text: ", " + strings.Join(quoted, ", ")}}, nil
 	}
 	src := l.src
 	prefix := string(src[l.el.LineStart:l.el.Start])
@@ -23,13 +30,20 @@ func InsertAfter(t rules.Tag, text string) ([]diag.Edit, error) {
 	if k < len(src) && src[k] == '#' {
 		k = lineEnd(src, k)
 	}
+	var b strings.Builder
 	if k >= len(src) {
 		// The tag ends the file without a final line break.
-		return []diag.Edit{{File: l.path, Offset: k, Length: 0, Text: firstBreak(src) + prefix + q}}, nil
+		for _, q := range quoted {
+			b.WriteString(firstBreak(src) + prefix + q)
+		}
+		return []diag.Edit{{File: l.path, Offset: k, Length: 0, Text: b.String()}}, nil
 	}
 	n := lineBreak(src, k)
 	if n == 0 {
 		return nil, errLayout
 	}
-	return []diag.Edit{{File: l.path, Offset: k + n, Length: 0, Text: prefix + q + string(src[k:k+n])}}, nil
+	for _, q := range quoted {
+		b.WriteString(prefix + q + string(src[k:k+n]))
+	}
+	return []diag.Edit{{File: l.path, Offset: k + n, Length: 0, Text: b.String()}}, nil
 }

@@ -99,6 +99,7 @@ func TestBuilders(t *testing.T) {
 						}{
 							{"remove", func() ([]diag.Edit, error) { return fix.Remove(tag) }},
 							{"insert T9999 after", func() ([]diag.Edit, error) { return fix.InsertAfter(tag, "T9999") }},
+							{"insert T9998 and T9999 after", func() ([]diag.Edit, error) { return fix.InsertAfter(tag, "T9998", "T9999") }},
 						} {
 							fmt.Fprintf(&b, "-- %s:%d:%d %s %q --\n", r, tag.Range.Start.Line, tag.Range.Start.Column, op.name, tag.Value)
 							edits, err := op.build()

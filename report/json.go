@@ -20,7 +20,30 @@ type jsonReport struct {
 	Files    []string      `json:"files"`
 	Rules    int           `json:"rules"`
 	Findings []jsonFinding `json:"findings"`
-	Errors   []jsonError   `json:"errors"`
+	// Suppressed are findings a `# falcomitre:ignore` comment
+	// suppressed, each with its suppression, for SARIF-like consumers.
+	Suppressed []jsonSuppressed `json:"suppressed"`
+	Errors     []jsonError      `json:"errors"`
+}
+
+type jsonSuppressed struct {
+	jsonFinding
+	Suppression jsonSuppression `json:"suppression"`
+}
+
+// jsonSuppression is SARIF's suppression object in our own shape: kind
+// inSource, the justification, and where the comment is.
+type jsonSuppression struct {
+	Kind          string   `json:"kind"`
+	Justification string   `json:"justification"`
+	Codes         []string `json:"codes"`
+	File          string   `json:"file"`
+	Line          int      `json:"line"`
+	Column        int      `json:"column"`
+	// Scope is "rule" for a comment on (or above) a rule's first line,
+	// which covers the rule's findings in every file, and "line" for one
+	// on a line of tags, which covers that line's findings.
+	Scope string `json:"scope"`
 }
 
 type jsonTool struct {
@@ -85,30 +108,26 @@ func (JSON) Write(w io.Writer, r *check.Report) error {
 		Errors:   []jsonError{},
 	}
 	for _, f := range r.Findings {
-		jf := jsonFinding{
-			Code:        f.Code,
-			Severity:    f.Severity.String(),
-			File:        f.Range.File,
-			Line:        f.Range.Start.Line,
-			Column:      f.Range.Start.Column,
-			EndLine:     f.Range.End.Line,
-			EndColumn:   f.Range.End.Column,
-			Rule:        f.Rule,
-			Tag:         f.Tag,
-			Message:     f.Message,
-			Detail:      f.Detail,
-			Suggestions: nonNil(f.Suggestions),
-			Unfixable:   f.Unfixable,
+		out.Findings = append(out.Findings, findingJSON(f))
+	}
+	out.Suppressed = []jsonSuppressed{}
+	for _, s := range r.Suppressed {
+		scope := "line"
+		if s.By.Line == 0 {
+			scope = "rule"
 		}
-		if t := f.Technique; t != nil {
-			jf.Technique = &jsonTechnique{t.ID, t.Name, nonNil(t.Tactics), t.URL}
-		}
-		jf.Fixes = []jsonFix{}
-		for _, fx := range f.Fixes {
-			jf.Fixes = append(jf.Fixes, jsonFix{fx.Title, fx.Unsafe, fx.Edits})
-		}
-
-		out.Findings = append(out.Findings, jf)
+		out.Suppressed = append(out.Suppressed, jsonSuppressed{
+			jsonFinding: findingJSON(s.Finding),
+			Suppression: jsonSuppression{
+				Kind:          "inSource",
+				Justification: s.By.Reason,
+				Codes:         nonNil(s.By.Codes),
+				File:          s.By.Range.File,
+				Line:          s.By.Range.Start.Line,
+				Column:        s.By.Range.Start.Column,
+				Scope:         scope,
+			},
+		})
 	}
 	for _, err := range r.Errors {
 		je := jsonError{Message: err.Error()}
@@ -122,6 +141,33 @@ func (JSON) Write(w io.Writer, r *check.Report) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// findingJSON is one finding as the report writes it.
+func findingJSON(f check.Finding) jsonFinding {
+	jf := jsonFinding{
+		Code:        f.Code,
+		Severity:    f.Severity.String(),
+		File:        f.Range.File,
+		Line:        f.Range.Start.Line,
+		Column:      f.Range.Start.Column,
+		EndLine:     f.Range.End.Line,
+		EndColumn:   f.Range.End.Column,
+		Rule:        f.Rule,
+		Tag:         f.Tag,
+		Message:     f.Message,
+		Detail:      f.Detail,
+		Suggestions: nonNil(f.Suggestions),
+		Unfixable:   f.Unfixable,
+		Fixes:       []jsonFix{},
+	}
+	if t := f.Technique; t != nil {
+		jf.Technique = &jsonTechnique{t.ID, t.Name, nonNil(t.Tactics), t.URL}
+	}
+	for _, fx := range f.Fixes {
+		jf.Fixes = append(jf.Fixes, jsonFix{fx.Title, fx.Unsafe, fx.Edits})
+	}
+	return jf
 }
 
 func nonNil(s []string) []string {

@@ -32,8 +32,12 @@ func Formats() []string {
 }
 
 var writers = map[string]func(Options) Writer{
-	"text": func(o Options) Writer { return &Text{Color: o.Color} },
-	"json": func(Options) Writer { return &JSON{} },
+	"text":     func(o Options) Writer { return &Text{Color: o.Color} },
+	"json":     func(Options) Writer { return &JSON{} },
+	"sarif":    func(Options) Writer { return &SARIF{} },
+	"github":   func(Options) Writer { return &GitHub{} },
+	"markdown": func(Options) Writer { return &Markdown{} },
+	"junit":    func(Options) Writer { return &JUnit{} },
 }
 
 // New returns the writer for a format name.

@@ -85,6 +85,9 @@ func Summary(r *check.Report) string {
 	line := fmt.Sprintf("%s in %s from %s; ATT&CK %s %s (%s)",
 		strings.Join(parts, ", "), plural(r.Rules, "rule"), plural(len(r.Files), "file"),
 		r.ATTACK.Domain, r.ATTACK.Version, r.ATTACK.Source)
+	if n := len(r.Suppressed); n > 0 {
+		line += fmt.Sprintf("; %d suppressed", n)
+	}
 	if n := len(r.Errors); n > 0 {
 		line += fmt.Sprintf("; %s could not be checked", plural(n, "input"))
 	}

@@ -32,6 +32,18 @@ func Load(paths ...string) (*Set, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("no rules files given")
 	}
+	names, err := Expand(paths...)
+	if err != nil {
+		return nil, err
+	}
+	return Resolve(readFiles(names)), nil
+}
+
+// Expand returns the rules files Load would read for paths, in load
+// order: each file as given, each directory's *.yaml and *.yml files
+// sorted by path. Its errors are Load's command-line errors. A caller that
+// skips some files (configured exclusions) passes the rest to Load.
+func Expand(paths ...string) ([]string, error) {
 	var names []string
 	var errs []error
 	for _, p := range paths {
@@ -42,10 +54,7 @@ func Load(paths ...string) (*Set, error) {
 		}
 		names = append(names, found...)
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return Resolve(readFiles(names)), nil
+	return names, errors.Join(errs...)
 }
 
 // expand returns the rules files path stands for.

@@ -111,3 +111,12 @@ func firstBadChar(src []byte) int {
 	}
 	return -1
 }
+
+// YAMLError converts an error of yaml.v3's decoder on src, the bytes of
+// path, to an InputError at file:line:col, as Parse reports the syntax
+// errors of rules files: for other YAML files falcomitre reads, such as
+// its configuration.
+func YAMLError(path string, src []byte, err error) *diag.InputError {
+	p := &parser{f: &File{Path: path, Src: src}, lines: newLineTable(src)}
+	return p.yamlError(err)
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/config"
 	"github.com/falcomitre/falcomitre/diff"
 	"github.com/falcomitre/falcomitre/report"
 	"github.com/falcomitre/falcomitre/rules"
@@ -38,7 +39,9 @@ technique-removed, technique-deprecated, technique-renamed, technique-moved,
 technique-tactics-changed.
 
 --from and --to each take an embedded version (15.1), a STIX bundle
-(.json or .json.gz) or a URL; --to defaults to the newest embedded release.
+(.json or .json.gz) or a URL; --from defaults to the ATT&CK the
+configuration pins (attack.data or attack.version in .falcomitre.yaml), --to
+to the newest embedded release.
 
 Exit status: 0 when the report was written, 1 with --fail-on-change when
 anything changed, 2 when an input could not be read.`,
@@ -51,7 +54,7 @@ anything changed, 2 when an input could not be read.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.from, "from", "", "the ATT&CK the rules are tagged for: a version, a STIX bundle or a URL (required)")
+	fl.StringVar(&f.from, "from", "", "the ATT&CK the rules are tagged for: a version, a STIX bundle or a URL (default: the configuration's attack.data or attack.version)")
 	fl.StringVar(&f.to, "to", "", "the ATT&CK to move to: a version, a STIX bundle or a URL (default the newest embedded)")
 	fl.StringVar(&f.domain, "domain", "", "ATT&CK domain: enterprise, mobile or ics (default enterprise, or the domain of --from)")
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: text or json")
@@ -61,8 +64,18 @@ anything changed, 2 when an input could not be read.`,
 }
 
 func runAttackDiff(cmd *cobra.Command, f attackDiffFlags, args []string) error {
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return &exitError{exitInput, err}
+	}
+	// The configuration pins what the rules are tagged for: the release a
+	// bump moves away from.
+	f.from = cmp.Or(f.from, cfg.ATTACK.Data, cfg.ATTACK.Version)
+	if !cmd.Flags().Changed("domain") {
+		f.domain = cfg.ATTACK.Domain
+	}
 	if f.from == "" {
-		return &exitError{exitInput, errors.New("--from is required: the ATT&CK version, bundle or URL the rules are tagged for")}
+		return &exitError{exitInput, errors.New("--from is required: the ATT&CK version, bundle or URL the rules are tagged for (or attack.version in " + config.FileName + ")")}
 	}
 	if f.format != "text" && f.format != "json" {
 		return &exitError{exitInput, fmt.Errorf("--format: unknown format %q (want text or json)", f.format)}
@@ -83,7 +96,7 @@ func runAttackDiff(cmd *cobra.Command, f attackDiffFlags, args []string) error {
 	}
 	var set *rules.Set
 	if len(args) > 0 {
-		if set, err = rules.Load(args...); err != nil {
+		if set, err = loadRules(cmd, cfg, args); err != nil {
 			return &exitError{exitInput, err}
 		}
 	}

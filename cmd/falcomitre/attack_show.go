@@ -28,7 +28,11 @@ are live, revoked or deprecated.`,
 			if format != "text" && format != "json" {
 				return &exitError{exitInput, fmt.Errorf("--format: want text or json, not %q", format)}
 			}
-			cat, err := data.load()
+			cfg, err := loadConfig(cmd)
+			if err != nil {
+				return &exitError{exitInput, err}
+			}
+			cat, err := data.load(cfg)
 			if err != nil {
 				return &exitError{exitInput, err}
 			}

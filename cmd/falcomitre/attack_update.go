@@ -16,13 +16,25 @@ func newAttackUpdateCmd() *cobra.Command {
 		Long: `Update looks a release up in MITRE's attack-stix-data index, downloads its
 STIX bundle, checks that it is the release the index names, and stores it in
 the cache (` + cacheDirEnv + `, or falcomitre/attack in the user's cache
-directory). From then on --attack-version finds it offline.`,
+directory). From then on --attack-version finds it offline. Without --domain
+and --version it fetches what the configuration pins (attack.domain and
+attack.version in .falcomitre.yaml), else the newest Enterprise release.`,
 		Example: `  falcomitre attack update                      # the newest enterprise release
   falcomitre attack update --version 17.0
   falcomitre attack update --domain ics --version 18.1
   falcomitre check --attack-version 17.0 rules/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := loadConfig(cmd)
+			if err != nil {
+				return &exitError{exitInput, err}
+			}
+			if !cmd.Flags().Changed("domain") {
+				domain = cfg.ATTACK.Domain
+			}
+			if !cmd.Flags().Changed("version") {
+				version = cfg.ATTACK.Version
+			}
 			c := newDataClient(cmd.ErrOrStderr())
 			c.IndexURL = indexURL
 			up, err := c.Update(cmd.Context(), domain, version, dataset.UpdateOptions{SHA256: sha, Refresh: refresh})

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/config"
 	"github.com/falcomitre/falcomitre/dataset"
 	"github.com/spf13/cobra"
 )
@@ -61,8 +62,21 @@ func (d *dataFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&d.refresh, "refresh", false, "download --attack-data again even when it is cached")
 }
 
-// load opens the dataset the flags name.
-func (d *dataFlags) load() (*attack.Catalog, error) {
+// load opens the dataset the flags name, or, for what they leave unset,
+// the configuration's attack section. --domain overrides attack.domain
+// alone; --attack-data, --attack-version and --attack-sha256 override
+// attack.data, attack.version and attack.sha256 together, since a version
+// from one and a bundle from the other would contradict each other.
+func (d *dataFlags) load(cfg *config.Config) (*attack.Catalog, error) {
+	if d.cmd != nil && cfg != nil {
+		fl := d.cmd.Flags()
+		if !fl.Changed("domain") {
+			d.domain = cfg.ATTACK.Domain
+		}
+		if !fl.Changed("attack-data") && !fl.Changed("attack-version") && !fl.Changed("attack-sha256") {
+			d.data, d.version, d.sha256 = cfg.ATTACK.Data, cfg.ATTACK.Version, cfg.ATTACK.SHA256
+		}
+	}
 	if d.sha256 != "" && !strings.Contains(d.data, "://") {
 		return nil, errors.New("--attack-sha256 goes with an https:// --attack-data URL")
 	}

@@ -22,7 +22,11 @@ A tag in any spelling the checks understand is read the same way.`,
   falcomitre explain tactic-mismatch`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cat, err := data.load()
+			cfg, err := loadConfig(cmd)
+			if err != nil {
+				return &exitError{exitInput, err}
+			}
+			cat, err := data.load(cfg)
 			if err != nil {
 				return &exitError{exitInput, err}
 			}

@@ -84,8 +84,8 @@ Exit status: as for check, about the findings that remain.`,
 // --diff prints the diff, and tells on stderr what it changed; the error
 // is for files it could not fix or write, and then the set is nil when
 // the files on disk are not what it would return.
-func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, cat *attack.Catalog) (*rules.Set, error) {
-	find := func(s *rules.Set) []diag.Fix { return check.Run(s, cat, check.Options{}).Fixes(p) }
+func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, cat *attack.Catalog, opt check.Options) (*rules.Set, error) {
+	find := func(s *rules.Set) []diag.Fix { return check.Run(s, cat, opt).Fixes(p) }
 	res := fix.Run(set.Files, find, fix.Options{})
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	var errs []error

@@ -40,7 +40,9 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newFixCmd(), newExplainCmd(), newAttackCmd(), newVersionCmd())
+	registerConfigFlags(root)
+	root.AddCommand(newCheckCmd(), newFixCmd(), newExplainCmd(), newAttackCmd(), newInitCmd(), newVersionCmd())
+	root.AddCommand(newOverviewCmd(), newMatrixCmd(), newLayerCmd(), newCoverageCmd())
 	return root
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/internal/version"
@@ -17,9 +18,13 @@ func newVersionCmd() *cobra.Command {
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "falcomitre %s", version.Version())
 			if c := version.Commit(); c != "" {
+				if version.Modified() {
+					c += ", modified"
+				}
 				fmt.Fprintf(w, " (%s)", c)
 			}
 			fmt.Fprintln(w)
+			fmt.Fprintf(w, "built with %s for %s/%s\n", version.GoVersion(), runtime.GOOS, runtime.GOARCH)
 			for _, e := range attack.EmbeddedVersions() {
 				fmt.Fprintf(w, "embedded ATT&CK: %s\n", e)
 			}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/diag"
+)
+
+// Markdown writes the report as a pull-request comment in GitHub Flavored
+// Markdown (https://github.github.com/gfm/): counts by severity and by
+// code, then a table of findings per file with links to each check's page
+// and each technique's page on attack.mitre.org. A file with more findings
+// than fit on a screen gets its table in a collapsed <details> block, so
+// that a long report does not bury the discussion.
+type Markdown struct{}
+
+// collapseAfter is how many findings a file may have before its table is
+// collapsed.
+const collapseAfter = 10
+
+// markdownSeverity maps a severity to its label, in one place.
+func markdownSeverity(s diag.Severity) string {
+	switch s {
+	case diag.Error:
+		return "🔴 error"
+	case diag.Warning:
+		return "🟠 warning"
+	case diag.Note:
+		return "🔵 note"
+	}
+	return s.String()
+}
+
+// Write implements Writer.
+func (Markdown) Write(w io.Writer, r *check.Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### falcomitre: %s\n\n", Summary(r))
+	if len(r.Findings) == 0 {
+		b.WriteString("No findings: every ATT&CK tag checks out.\n")
+	} else {
+		markdownCounts(&b, r.Findings)
+		markdownFindings(&b, r.Findings)
+	}
+	if n := len(r.Suppressed); n > 0 {
+		fmt.Fprintf(&b, "\n%s suppressed by `# falcomitre:ignore` comments.\n", plural(n, "finding"))
+	}
+	if len(r.Errors) > 0 {
+		b.WriteString("\n#### Inputs that could not be checked\n\n")
+		for _, err := range r.Errors {
+			var ie *diag.InputError
+			if errors.As(err, &ie) && ie.Range.File != "" {
+				fmt.Fprintf(&b, "- `%s`: %s\n", ie.Range, cell(ie.Msg))
+			} else {
+				fmt.Fprintf(&b, "- %s\n", cell(err.Error()))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// markdownCounts writes the counts by severity and by code, most serious
+// first.
+func markdownCounts(b *strings.Builder, fs []check.Finding) {
+	type row struct {
+		code string
+		sev  diag.Severity
+		n    int
+	}
+	var rows []row
+	at := map[string]int{}
+	for _, f := range fs {
+		i, ok := at[f.Code]
+		if !ok {
+			i = len(rows)
+			at[f.Code] = i
+			rows = append(rows, row{code: f.Code, sev: f.Severity})
+		}
+		rows[i].n++
+		rows[i].sev = max(rows[i].sev, f.Severity)
+	}
+	slices.SortFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(b.sev, a.sev), cmp.Compare(b.n, a.n), cmp.Compare(a.code, b.code))
+	})
+	b.WriteString("| check | severity | findings |\n|---|---|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(b, "| [`%s`](%s) | %s | %d |\n", r.code, DocURL(r.code), markdownSeverity(r.sev), r.n)
+	}
+}
+
+// markdownFindings writes a table of findings per file, in report order.
+func markdownFindings(b *strings.Builder, fs []check.Finding) {
+	for start := 0; start < len(fs); {
+		file := fs[start].Range.File
+		end := start
+		for end < len(fs) && fs[end].Range.File == file {
+			end++
+		}
+		group := fs[start:end]
+		start = end
+		collapse := len(group) > collapseAfter
+		if collapse {
+			fmt.Fprintf(b, "\n<details><summary><code>%s</code>: %s</summary>\n\n", htmlEscape(file), plural(len(group), "finding"))
+		} else {
+			fmt.Fprintf(b, "\n#### `%s`\n\n", file)
+		}
+		b.WriteString("| line | severity | check | rule | tag | finding |\n|---:|---|---|---|---|---|\n")
+		for _, f := range group {
+			tag := ""
+			if f.Tag != "" {
+				tag = "`" + codeCell(f.Tag) + "`"
+			}
+			msg := cell(f.Message)
+			if t := f.Technique; t != nil {
+				msg += fmt.Sprintf(" ([%s %s](%s))", t.ID, cell(t.Name), t.URL)
+			}
+			fmt.Fprintf(b, "| %d:%d | %s | [`%s`](%s) | %s | %s | %s |\n",
+				f.Range.Start.Line, f.Range.Start.Column, markdownSeverity(f.Severity),
+				f.Code, DocURL(f.Code), cell(f.Rule), tag, msg)
+		}
+		if collapse {
+			b.WriteString("\n</details>\n")
+		}
+	}
+}
+
+// cell makes text safe in a table cell: a | would end the cell and a line
+// break the row, and < could open an HTML tag.
+func cell(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "|", `\|`).Replace(s)
+	return htmlEscape(s)
+}
+
+// codeCell is cell for the inside of a code span, where entities are
+// not read and only | and line breaks matter.
+func codeCell(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "|", `\|`, "`", "'").Replace(s)
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}

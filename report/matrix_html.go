@@ -1,0 +1,338 @@
+package report
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/coverage"
+)
+
+// The page is one file with its style and script inline: it is mailed,
+// attached to CI runs and opened from disk, where nothing else can be
+// fetched (no CDN, no network).
+//
+//go:embed html/matrix.tmpl html/matrix.css html/matrix.js
+var matrixAssets embed.FS
+
+var matrixTemplate = template.Must(template.New("matrix.tmpl").ParseFS(matrixAssets, "html/matrix.tmpl"))
+
+// heatLevels are the upper bounds of the heatmap's shades by number of
+// rules: 0, 1, 2–3, 4–7, 8 and more. Fixed bounds, not ones scaled to the
+// busiest cell, so that two pages read alike.
+var heatLevels = []int{0, 1, 3, 7}
+
+// heatLevel returns the shade of a cell covered by n rules, 0 to 4.
+func heatLevel(n int) int {
+	for i, hi := range heatLevels {
+		if n <= hi {
+			return i
+		}
+	}
+	return len(heatLevels)
+}
+
+// matrixPage is what the template renders; matrixData is what the script
+// reads, so that filtering and the details of a cell need no server.
+type matrixPage struct {
+	Title     string
+	Dataset   string
+	Files     []string
+	Rules     int
+	Scope     string
+	Covered   string
+	Columns   []matrixColumn
+	Filters   []matrixFilter
+	Legend    []matrixLegend
+	Uncounted []matrixUncounted
+	Data      matrixData
+	CSS       template.CSS
+	JS        template.JS
+}
+
+type matrixColumn struct {
+	Name, ID, URL, Short string
+	Covered, Techniques  int
+	Percent              string
+	TacticOnly           string // rule indexes
+	TacticOnlyCount      int
+	Cells                []matrixCell
+	Gaps                 []matrixRef
+}
+
+type matrixCell struct {
+	ID, Name  string
+	Rules     string // rule indexes, space-separated
+	Count     int
+	Level     int
+	InScope   bool
+	Hidden    bool // out of scope and covered by no rule
+	Platforms string
+	Subs      []matrixSub
+}
+
+type matrixSub struct {
+	ID, Name string
+	Rules    string
+	Count    int
+}
+
+type matrixRef struct {
+	ID   string `json:"id,omitempty"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+type matrixFilter struct {
+	Name    string // maturity, source, platform
+	Legend  string
+	Options []matrixOption
+}
+
+type matrixOption struct {
+	Value, Label string
+	Count        int
+	Checked      bool
+}
+
+type matrixLegend struct {
+	Label string
+	Level int
+}
+
+type matrixUncounted struct{ Rule, Tag, Why string }
+
+// matrixData is the JSON the script reads.
+type matrixData struct {
+	Rules       []matrixRule               `json:"rules"`
+	Techniques  map[string]matrixTechnique `json:"techniques"`
+	Cells       map[string]matrixCellData  `json:"cells"`
+	Mitigations map[string]string          `json:"mitigations"`
+	Components  map[string]matrixRef       `json:"components"`
+	Tactics     map[string]string          `json:"tactics"`
+	// Levels are heatLevels, so that the script shades as the page does.
+	Levels []int `json:"levels"`
+}
+
+type matrixRule struct {
+	Name     string          `json:"name"`
+	Maturity string          `json:"maturity"`
+	Source   string          `json:"source"`
+	Priority string          `json:"priority"`
+	Enabled  bool            `json:"enabled"`
+	Where    string          `json:"where"`
+	Desc     string          `json:"desc"`
+	Findings []matrixFinding `json:"findings,omitempty"`
+}
+
+type matrixFinding struct {
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	URL      string `json:"url"`
+}
+
+type matrixTechnique struct {
+	Name        string   `json:"name"`
+	URL         string   `json:"url"`
+	Tactics     []string `json:"tactics"`
+	Platforms   []string `json:"platforms"`
+	Mitigations []string `json:"mitigations,omitempty"`
+	Components  []string `json:"components,omitempty"`
+	Subs        int      `json:"subs"`
+}
+
+type matrixCellData struct {
+	Direct []int          `json:"direct,omitempty"`
+	Subs   []matrixSubRef `json:"subs,omitempty"`
+}
+
+type matrixSubRef struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	URL   string `json:"url"`
+	Rules []int  `json:"rules"`
+}
+
+// matrixHTML writes the self-contained page.
+func matrixHTML(w io.Writer, m *coverage.Model) error {
+	css, err := matrixAssets.ReadFile("html/matrix.css")
+	if err != nil {
+		return err
+	}
+	js, err := matrixAssets.ReadFile("html/matrix.js")
+	if err != nil {
+		return err
+	}
+	p := &matrixPage{
+		Title:   "Falco rules on the ATT&CK matrix",
+		Dataset: dataset(m.Catalog),
+		Files:   m.Files,
+		Rules:   len(m.Rules),
+		Scope:   scopeText(m.Scope),
+		Covered: coveredText(m.Covered, m.Techniques),
+		// Both are files of this package, not input: safe to inline.
+		CSS: template.CSS(css),
+		JS:  template.JS(js),
+	}
+	index := map[*coverage.Rule]int{}
+	for i, r := range m.Rules {
+		index[r] = i
+		p.Data.Rules = append(p.Data.Rules, htmlRule(r))
+	}
+	p.Filters = matrixFilters(m)
+	for i := range len(heatLevels) + 1 {
+		p.Legend = append(p.Legend, matrixLegend{Label: heatLabel(i), Level: i})
+	}
+	p.Data.Techniques = map[string]matrixTechnique{}
+	p.Data.Cells = map[string]matrixCellData{}
+	p.Data.Mitigations = map[string]string{}
+	p.Data.Components = map[string]matrixRef{}
+	p.Data.Tactics = map[string]string{}
+	p.Data.Levels = heatLevels
+	for _, col := range m.Columns {
+		p.Data.Tactics[col.Tactic.Shortname] = col.Tactic.Name
+		mc := matrixColumn{
+			Name: col.Tactic.Name, ID: col.Tactic.ID, URL: col.Tactic.URL(), Short: col.Tactic.Shortname,
+			Covered: col.Covered, Techniques: col.Techniques, Percent: pct(col.Covered, col.Techniques),
+			TacticOnly: indexes(col.TacticOnly, index), TacticOnlyCount: len(col.TacticOnly),
+		}
+		for _, c := range col.Cells {
+			mc.Cells = append(mc.Cells, htmlCell(c, index))
+			p.addTechnique(m.Catalog, c.Technique)
+			if len(c.Rules) > 0 {
+				cd := matrixCellData{Direct: indexList(c.Direct, index)}
+				for _, s := range c.Subs {
+					cd.Subs = append(cd.Subs, matrixSubRef{ID: s.Technique.ID, Name: s.Technique.Name, URL: s.Technique.URL(), Rules: indexList(s.Rules, index)})
+				}
+				p.Data.Cells[col.Tactic.Shortname+"/"+c.Technique.ID] = cd
+			}
+		}
+		for _, g := range col.Gaps() {
+			mc.Gaps = append(mc.Gaps, matrixRef{ID: g.Technique.ID, Name: g.Technique.Name, URL: g.Technique.URL()})
+		}
+		p.Columns = append(p.Columns, mc)
+	}
+	for _, u := range m.Uncounted {
+		p.Uncounted = append(p.Uncounted, matrixUncounted{Rule: u.Rule.Name, Tag: u.Tag, Why: reasonText(u)})
+	}
+	return matrixTemplate.Execute(w, p)
+}
+
+func htmlRule(r *coverage.Rule) matrixRule {
+	hr := matrixRule{
+		Name: r.Name, Maturity: r.Maturity, Source: r.Source, Priority: r.Priority, Enabled: r.Enabled,
+		Desc: strings.TrimSpace(r.Desc),
+	}
+	if r.File != "" {
+		hr.Where = r.File + ":" + strconv.Itoa(r.Line)
+	}
+	for _, f := range r.Findings {
+		hr.Findings = append(hr.Findings, matrixFinding{Code: f.Code, Severity: f.Severity.String(), Message: f.Message, URL: DocURL(f.Code)})
+	}
+	return hr
+}
+
+func htmlCell(c *coverage.Cell, index map[*coverage.Rule]int) matrixCell {
+	mc := matrixCell{
+		ID: c.Technique.ID, Name: c.Technique.Name,
+		Rules: indexes(c.Rules, index), Count: len(c.Rules), Level: heatLevel(len(c.Rules)),
+		InScope: c.InScope, Hidden: !c.InScope && len(c.Rules) == 0,
+		Platforms: strings.Join(c.Technique.Platforms, "|"),
+	}
+	for _, s := range c.Subs {
+		mc.Subs = append(mc.Subs, matrixSub{ID: s.Technique.ID, Name: s.Technique.Name, Rules: indexes(s.Rules, index), Count: len(s.Rules)})
+	}
+	return mc
+}
+
+// addTechnique records what the details of a technique show.
+func (p *matrixPage) addTechnique(cat *attack.Catalog, t *attack.Technique) {
+	if _, ok := p.Data.Techniques[t.ID]; ok {
+		return
+	}
+	mt := matrixTechnique{Name: t.Name, URL: t.URL(), Platforms: t.Platforms, Subs: len(cat.SubTechniques(t.ID))}
+	for _, tac := range cat.Tactics {
+		if slices.Contains(t.Tactics, tac.Shortname) {
+			mt.Tactics = append(mt.Tactics, tac.Name)
+		}
+	}
+	for _, id := range t.Mitigations {
+		if mit := cat.Mitigation(id); mit != nil {
+			mt.Mitigations = append(mt.Mitigations, id)
+			p.Data.Mitigations[id] = mit.Name
+		}
+	}
+	for _, key := range t.DataComponents {
+		if dc := cat.DataComponent(key); dc != nil {
+			mt.Components = append(mt.Components, key)
+			p.Data.Components[key] = matrixRef{ID: dc.ID, Name: componentName(dc), URL: dc.URL()}
+		}
+	}
+	p.Data.Techniques[t.ID] = mt
+}
+
+// componentName names a data component as explain does.
+func componentName(d *attack.DataComponent) string {
+	return defenseName(check.DefenseRef{ID: d.ID, Name: d.Name, DataSource: d.DataSource})
+}
+
+// matrixFilters offers every maturity and source of the rules, and every
+// platform of the catalog with those in scope checked.
+func matrixFilters(m *coverage.Model) []matrixFilter {
+	mat := matrixFilter{Name: "maturity", Legend: "Maturity"}
+	for _, c := range m.Maturities() {
+		label := c.Name
+		if label == "" {
+			label = "none"
+		}
+		mat.Options = append(mat.Options, matrixOption{Value: c.Name, Label: label, Count: len(c.Rules), Checked: true})
+	}
+	src := matrixFilter{Name: "source", Legend: "Event source"}
+	for _, c := range m.Sources() {
+		src.Options = append(src.Options, matrixOption{Value: c.Name, Label: c.Name, Count: len(c.Rules), Checked: true})
+	}
+	plat := matrixFilter{Name: "platform", Legend: "Platforms counted"}
+	for _, name := range coverage.Platforms(m.Catalog) {
+		on := len(m.Scope.Platforms) == 0 || slices.Contains(m.Scope.Platforms, name)
+		plat.Options = append(plat.Options, matrixOption{Value: name, Label: name, Checked: on})
+	}
+	return []matrixFilter{mat, src, plat}
+}
+
+// heatLabel names a shade of the heatmap, as the legend shows it.
+func heatLabel(level int) string {
+	lo := 0
+	if level > 0 {
+		lo = heatLevels[level-1] + 1
+	}
+	switch {
+	case level == len(heatLevels):
+		return fmt.Sprintf("%d+ rules", lo)
+	case heatLevels[level] == lo:
+		return plural(lo, "rule")
+	}
+	return fmt.Sprintf("%d–%d rules", lo, heatLevels[level])
+}
+
+func indexes(rs []*coverage.Rule, index map[*coverage.Rule]int) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = strconv.Itoa(index[r])
+	}
+	return strings.Join(parts, " ")
+}
+
+func indexList(rs []*coverage.Rule, index map[*coverage.Rule]int) []int {
+	out := make([]int, len(rs))
+	for i, r := range rs {
+		out[i] = index[r]
+	}
+	return out
+}
