@@ -19,7 +19,14 @@ type Observation struct {
 	// "ka.target.resource", "ct.name", ...
 	Fields []string
 	// Processes and Paths are the literal values compared with process
-	// names (proc.name, proc.pname, ...) and file paths (fd.name, fs.path.*, ...).
+	// names (proc.name, proc.pname, ...) and file paths (fd.name, fs.path.*, ...),
+	// outside any negation.
 	Processes []string
 	Paths     []string
+	// ExcludedProcesses and ExcludedPaths are the values compared under a
+	// negation (not, !=): the exceptions to what the rule watches, such
+	// as a list of known binaries. ProcessFields and PathFields say which
+	// fields count; docs/conditions.md has the details.
+	ExcludedProcesses []string
+	ExcludedPaths     []string
 }

@@ -24,6 +24,9 @@ type change struct {
 	tags    []Tag
 	tagsKey *Key
 	enabled *bool
+	// warnEvttypes and skipUnknown are the rule's flags when the item
+	// sets them (spec §7).
+	warnEvttypes, skipUnknown *bool
 
 	setExceptions bool
 	exceptions    []exception

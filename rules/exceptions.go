@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/falcomitre/falcomitre/diag"
@@ -11,21 +13,14 @@ import (
 type exception struct {
 	name   string
 	at     diag.Range
-	fields exEntry
-	comps  exEntry
-	values int
-}
-
-// exEntry is rule_exception_info::entry: a string or a list of entries.
-type exEntry struct {
-	isList bool
-	item   string
-	items  []exEntry
+	fields ExceptionValue
+	comps  ExceptionValue
+	values []ExceptionValue
 }
 
 // valid is entry::is_valid: a non-empty list or a non-empty string.
-func (e exEntry) valid() bool {
-	return e.isList && len(e.items) > 0 || !e.isList && e.item != ""
+func (e ExceptionValue) valid() bool {
+	return e.IsList && len(e.Items) > 0 || !e.IsList && e.Item != ""
 }
 
 // readExceptions reads `exceptions` as Falco's read_rule_exceptions does.
@@ -57,10 +52,10 @@ func (p *parser) readExceptions(m mapping, appending bool) ([]exception, error) 
 				p.warn(e.at, "multiple definitions of exception %q in the same rule", name)
 			}
 		}
-		if e.fields, err = p.exEntry(em, "fields", appending); err != nil {
+		if e.fields, err = p.exField(em, "fields", appending); err != nil {
 			return nil, err
 		}
-		if e.comps, err = p.exEntry(em, "comps", true); err != nil {
+		if e.comps, err = p.exField(em, "comps", true); err != nil {
 			return nil, err
 		}
 		vk, vals := em.get("values")
@@ -69,11 +64,12 @@ func (p *parser) readExceptions(m mapping, appending bool) ([]exception, error) 
 			return nil, diag.Errorf(p.valueRange(vk, vals), "rule exception values must be a sequence")
 		case vk != nil:
 			for _, v := range vals.Content {
-				if _, err := p.exValue(resolve(v)); err != nil {
+				val, err := p.exValue(resolve(v))
+				if err != nil {
 					return nil, err
 				}
+				e.values = append(e.values, val)
 			}
-			e.values = len(vals.Content)
 		case appending:
 			p.warn(e.at, "overriding/appending exception with no values")
 		}
@@ -82,43 +78,43 @@ func (p *parser) readExceptions(m mapping, appending bool) ([]exception, error) 
 	return out, nil
 }
 
-// exEntry reads fields or comps (decode_exception_info_entry with a key).
-func (p *parser) exEntry(m mapping, key string, optional bool) (exEntry, error) {
+// exField reads fields or comps (decode_exception_info_entry with a key).
+func (p *parser) exField(m mapping, key string, optional bool) (ExceptionValue, error) {
 	k, v := m.get(key)
 	if k == nil {
 		if optional {
-			return exEntry{}, nil
+			return ExceptionValue{}, nil
 		}
-		return exEntry{}, diag.Errorf(m.at, "item has no mapping for key '%s'", key)
+		return ExceptionValue{}, diag.Errorf(m.at, "item has no mapping for key '%s'", key)
 	}
 	return p.exValue(v)
 }
 
 // exValue reads one entry: a non-empty scalar, a list of entries, or (as
 // in Falco, silently) anything else as an invalid entry.
-func (p *parser) exValue(v *yaml.Node) (exEntry, error) {
+func (p *parser) exValue(v *yaml.Node) (ExceptionValue, error) {
 	return p.exValueDepth(v, 0)
 }
 
-func (p *parser) exValueDepth(v *yaml.Node, depth int) (exEntry, error) {
+func (p *parser) exValueDepth(v *yaml.Node, depth int) (ExceptionValue, error) {
 	switch {
 	case isScalar(v):
 		if v.Value == "" {
-			return exEntry{}, diag.Errorf(p.nodeRange(v), "value must be non-empty")
+			return ExceptionValue{}, diag.Errorf(p.nodeRange(v), "value must be non-empty")
 		}
-		return exEntry{item: v.Value}, nil
+		return ExceptionValue{Item: v.Value}, nil
 	case v.Kind == yaml.SequenceNode && depth < 100:
-		e := exEntry{isList: true}
+		e := ExceptionValue{IsList: true}
 		for _, c := range v.Content {
 			sub, err := p.exValueDepth(resolve(c), depth+1)
 			if err != nil {
-				return exEntry{}, err
+				return ExceptionValue{}, err
 			}
-			e.items = append(e.items, sub)
+			e.Items = append(e.Items, sub)
 		}
 		return e, nil
 	}
-	return exEntry{}, nil
+	return ExceptionValue{}, nil
 }
 
 // comparisonOps are the operators libsinsp's filter parser supports
@@ -129,77 +125,96 @@ var comparisonOps = set("exists", "<=", "<", ">=", ">", "==", "=", "!=", "glob",
 
 // validateException is the collector's validate_exception_info, without
 // the check that each field exists for the rule's source, which needs
-// Falco's field tables.
-func validateException(ex exception) error {
-	if ex.fields.isList {
-		comps := ex.comps
-		if !comps.valid() {
-			comps = exEntry{isList: true, items: make([]exEntry, len(ex.fields.items))}
-			for i := range comps.items {
-				comps.items[i].item = "="
+// Falco's field tables. Like Falco it fills in the default comps: "="
+// for each of a list of fields, "in" for a single field.
+func validateException(ex *exception) error {
+	if ex.fields.IsList {
+		if !ex.comps.valid() {
+			ex.comps = ExceptionValue{IsList: true, Items: make([]ExceptionValue, len(ex.fields.Items))}
+			for i := range ex.comps.Items {
+				ex.comps.Items[i].Item = "="
 			}
 		}
-		if len(ex.fields.items) != len(comps.items) {
+		if len(ex.fields.Items) != len(ex.comps.Items) {
 			return diag.Errorf(ex.at, "fields and comps lists must have equal length")
 		}
-		for _, c := range comps.items {
-			if !comparisonOps[c.item] {
-				return diag.Errorf(ex.at, "%q is not a supported comparison operator", c.item)
+		for _, c := range ex.comps.Items {
+			if !comparisonOps[c.Item] {
+				return diag.Errorf(ex.at, "%q is not a supported comparison operator", c.Item)
 			}
 		}
 		return nil
 	}
-	comps := ex.comps
-	if !comps.valid() {
-		comps = exEntry{item: "in"}
+	if !ex.comps.valid() {
+		ex.comps = ExceptionValue{Item: "in"}
 	}
-	if comps.isList {
+	if ex.comps.IsList {
 		return diag.Errorf(ex.at, "fields and comps must both be strings")
 	}
-	switch comps.item {
+	switch ex.comps.Item {
 	case "in", "pmatch", "intersects":
 		return nil
 	}
 	return diag.Errorf(ex.at, "when fields is a single value, comps must be one of (in, pmatch, intersects)")
 }
 
-// defineExceptions is collector::define's check of a rule's exceptions.
-func defineExceptions(exs []exception) error {
-	for _, ex := range exs {
+// defineExceptions is collector::define's check of a rule's exceptions;
+// it returns a copy of them with their default comps.
+func defineExceptions(exs []exception) ([]exception, error) {
+	out := append([]exception(nil), exs...)
+	for i := range out {
+		ex := &out[i]
 		if !ex.fields.valid() {
-			return diag.Errorf(ex.at, "rule exception item must have fields property with a list of fields")
+			return nil, diag.Errorf(ex.at, "rule exception item must have fields property with a list of fields")
 		}
 		if err := validateException(ex); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // appendExceptions is collector::append's merge of exceptions by name
-// into have (spec §3): a new name needs fields and values, an existing one
-// may only add values.
-func appendExceptions(have map[string]bool, exs []exception) error {
+// (spec §3): a new name needs fields and values, an existing one may only
+// add values. It returns the merged list, leaving have unchanged, and the
+// list as far as it got when it fails, as Falco's is.
+func appendExceptions(have []exception, exs []exception) ([]exception, error) {
+	out := append([]exception(nil), have...)
 	for _, ex := range exs {
-		if !have[ex.name] {
+		i := slices.IndexFunc(out, func(e exception) bool { return e.name == ex.name })
+		if i < 0 {
 			if !ex.fields.valid() {
-				return diag.Errorf(ex.at, "rule exception must have fields property with a list of fields")
+				return out, diag.Errorf(ex.at, "rule exception must have fields property with a list of fields")
 			}
-			if ex.values == 0 {
-				return diag.Errorf(ex.at, "rule exception must have values property with a list of values")
+			if len(ex.values) == 0 {
+				return out, diag.Errorf(ex.at, "rule exception must have values property with a list of values")
 			}
-			if err := validateException(ex); err != nil {
-				return err
+			if err := validateException(&ex); err != nil {
+				return out, err
 			}
-			have[ex.name] = true
+			out = append(out, ex)
 			continue
 		}
 		if ex.fields.valid() {
-			return diag.Errorf(ex.at, "can not append exception fields to existing exception %q, only values", ex.name)
+			return out, diag.Errorf(ex.at, "can not append exception fields to existing exception %q, only values", ex.name)
 		}
 		if ex.comps.valid() {
-			return diag.Errorf(ex.at, "can not append exception comps to existing exception %q, only values", ex.name)
+			return out, diag.Errorf(ex.at, "can not append exception comps to existing exception %q, only values", ex.name)
 		}
+		prev := &out[i]
+		prev.values = append(prev.values[:len(prev.values):len(prev.values)], ex.values...)
 	}
-	return nil
+	return out, nil
+}
+
+// exported converts the collector's exceptions to the public type.
+func exported(exs []exception) []Exception {
+	if len(exs) == 0 {
+		return nil
+	}
+	out := make([]Exception, len(exs))
+	for i, ex := range exs {
+		out[i] = Exception{Name: ex.name, Fields: ex.fields, Comps: ex.comps, Values: ex.values, Range: ex.at}
+	}
+	return out
 }

@@ -33,6 +33,26 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		ref := map[*File][]diag.Pos{}
+		// Positions inside conditions stay inside their scalar and agree
+		// with the line table.
+		for _, it := range a.Items {
+			sc := it.ConditionAt
+			if sc == nil {
+				continue
+			}
+			if ref[a] == nil {
+				ref[a] = refPositions(a.Src)
+			}
+			for _, off := range []int{0, len(sc.Value) / 2, len(sc.Value)} {
+				p := sc.Pos(off)
+				if p.Offset < sc.Range.Start.Offset || p.Offset > sc.Range.End.Offset {
+					t.Fatalf("%s %q: value offset %d at %d, outside the scalar [%d,%d]", it.Kind, it.Name, off, p.Offset, sc.Range.Start.Offset, sc.Range.End.Offset)
+				}
+				if p != ref[a][p.Offset] && p != sc.Range.Start {
+					t.Fatalf("%s %q: value offset %d at %+v, want %+v", it.Kind, it.Name, off, p, ref[a][p.Offset])
+				}
+			}
+		}
 		for _, r := range s.Rules {
 			for i, tag := range r.Tags {
 				if i > 0 && r.Tags[i-1].Value >= tag.Value {

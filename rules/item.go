@@ -111,7 +111,7 @@ func (p *parser) macro(m mapping, it *Item) error {
 	if !isMacroName(name) {
 		p.warn(it.Range, "macro has an invalid name, macro names should match a regular expression: ([a-zA-Z]+[a-zA-Z0-9_]*)")
 	}
-	if it.Condition, _, err = m.str("condition", true); err != nil {
+	if err := p.condition(m, it); err != nil {
 		return err
 	}
 	return p.macroOrListMode(m, it, "condition")
@@ -127,10 +127,26 @@ func (p *parser) list(m mapping, it *Item) error {
 	if !isListName(name) {
 		p.warn(it.Range, "list has an invalid name, list names should match a regular expression: ([^()\"'[:space:]=,]+)")
 	}
-	if _, _, err := p.scalarSeq(m, "items", true); err != nil {
+	elems, _, err := p.scalarSeq(m, "items", true)
+	if err != nil {
 		return err
 	}
+	it.ListItems = make([]ListItem, len(elems))
+	for i, e := range elems {
+		it.ListItems[i] = ListItem{Value: e.Value, Range: p.nodeRange(e)}
+	}
 	return p.macroOrListMode(m, it, "items")
+}
+
+// condition reads a required `condition` into it.Condition and
+// it.ConditionAt.
+func (p *parser) condition(m mapping, it *Item) error {
+	c, v, err := m.str("condition", true)
+	if err != nil {
+		return err
+	}
+	it.Condition, it.ConditionAt = c, p.scalar(v)
+	return nil
 }
 
 // macroOrListMode reads append and override for a macro or list, whose

@@ -50,6 +50,12 @@ type Tag struct {
 	Index int
 }
 
+// ListItem is one element of a list's `items`.
+type ListItem struct {
+	Value string
+	Range diag.Range
+}
+
 // Key is a mapping key with its position, for findings that point at a key
 // (a `tags` key, a misspelt `Tags:`).
 type Key struct {
@@ -83,9 +89,21 @@ type Item struct {
 	StrayTagKeys []Key
 	StrayTags    []Tag
 
-	Source    string // `source:` as written, "" when absent
-	Enabled   *bool  // `enabled:` when present and read by Falco (not on appends)
+	Source  string // `source:` as written, "" when absent
+	Enabled *bool  // `enabled:` when present and read by Falco (not on appends)
+	// WarnEvttypes and SkipIfUnknownFilter are `warn_evttypes` and
+	// `skip-if-unknown-filter` when present and read by Falco.
+	WarnEvttypes, SkipIfUnknownFilter *bool
+
 	Condition string // for macros and rules, as written (for later checks)
+	// ConditionAt is the condition's scalar, nil when the item has no
+	// condition: the condition package maps positions through it.
+	ConditionAt *Scalar
+	// ConditionOverride is "append" or "replace" when `override:` names
+	// the condition, "" otherwise (spec §4).
+	ConditionOverride string
+	// ListItems are a list item's `items`, in order, as Falco reads them.
+	ListItems []ListItem
 	Desc      string
 	Output    string
 	Priority  string
@@ -121,6 +139,11 @@ type Rule struct {
 	Source string // effective event source, "syscall" by default
 	// Enabled is the effective enabled flag.
 	Enabled bool
+	// WarnEvttypes is whether Falco warns of a syscall rule that matches
+	// too many event types (true by default); SkipIfUnknownFilter whether
+	// an unknown field or event type skips the rule instead of failing
+	// the load (false by default). Spec §7.
+	WarnEvttypes, SkipIfUnknownFilter bool
 	// Def is the item of the definition in force (the last full one).
 	Def *Item
 	// Items are every item that touched the rule after Def, in load order
@@ -134,6 +157,30 @@ type Rule struct {
 	// definition or the last replace), for findings about a whole tag set;
 	// nil when that item has no tags key.
 	TagsKey *Key
+	// Exceptions are the rule's exceptions in force, in order; Falco
+	// adds them to the condition as `and not (…)` clauses.
+	Exceptions []Exception
+}
+
+// Exception is a rule exception as Falco's collector holds it after every
+// file: merged by name across appends, its comps filled in with their
+// defaults (rule_loader_collector.cpp validate_exception_info).
+type Exception struct {
+	Name   string
+	Fields ExceptionValue
+	Comps  ExceptionValue
+	Values []ExceptionValue
+	// Range is the exception's mapping where it was first written.
+	Range diag.Range
+}
+
+// ExceptionValue is a string or a list of them, as Falco reads fields,
+// comps and values (rule_exception_info::entry). A value of another shape
+// is an invalid, empty entry.
+type ExceptionValue struct {
+	IsList bool
+	Item   string
+	Items  []ExceptionValue
 }
 
 // Set is everything loaded from a list of files, in load order.
@@ -144,6 +191,30 @@ type Set struct {
 	Rules  []*Rule
 	Macros []*Item // the definitions in force, in first-definition order
 	Lists  []*Item
+	// MacroInfos and ListInfos follow Macros and Lists, one for one:
+	// each definition in force with the appends made to it since, and
+	// the collector order Falco compiles macros by.
+	MacroInfos []*Named
+	ListInfos  []*Named
+}
+
+// Named is a macro or list as Falco's collector holds it at the end
+// (rule_loader::macro_info, list_info): the definition in force, the
+// appends made to it after that definition, and two collector ids. Index
+// is the id of the first definition, kept across redefinitions; Visibility
+// is the id of the latest define or append (collector.cpp define_info,
+// append_info). A macro sees the macros whose Index is below its
+// Visibility (falco-conditions spec §3). Ids count every collector call
+// in load order; only their order matters.
+type Named struct {
+	Def *Item
+	// First is the first definition, Def unless it was redefined: Falco
+	// compiles after each file, so a reference from an earlier file
+	// than First's is undefined there.
+	First      *Item
+	Appends    []*Item
+	Index      int
+	Visibility int
 }
 
 // Errs returns the errors of the files that did not load, in load order.

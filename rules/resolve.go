@@ -46,6 +46,8 @@ func Resolve(files []*File) *Set {
 	}
 	s.Macros = c.macros.defs
 	s.Lists = c.lists.defs
+	s.MacroInfos = c.macros.infos
+	s.ListInfos = c.lists.infos
 	return s
 }
 
@@ -56,13 +58,15 @@ type collector struct {
 	order  []*ruleState // first-definition order, Falco's compile order
 	macros namedItems
 	lists  namedItems
+	// seq numbers the collector calls, Falco's m_cur_index.
+	seq int
 }
 
 // ruleState is a rule being built.
 type ruleState struct {
 	rule       *Rule
 	tags       map[string]Tag // value → where it was first written
-	exceptions map[string]bool
+	exceptions []exception
 }
 
 // namedItems are the macro or list definitions in force, each keeping the
@@ -70,6 +74,7 @@ type ruleState struct {
 type namedItems struct {
 	index map[string]int
 	defs  []*Item
+	infos []*Named
 }
 
 // stopAt trims the file to what Falco read before the collector failed on
@@ -97,10 +102,11 @@ func (c *collector) apply(it *Item) (applied bool, err error) {
 		case KindRule:
 			done, err = c.applyRule(it, ch)
 		case KindMacro:
-			err = c.macros.apply(it, ch, "macro %q uses 'append' or 'override.condition: append' but no macro by that name already exists")
+			err = c.macros.apply(it, ch, c.seq, "macro %q uses 'append' or 'override.condition: append' but no macro by that name already exists")
 		case KindList:
-			err = c.lists.apply(it, ch, "list %q uses 'append' or 'override.items: append' but no list by that name already exists")
+			err = c.lists.apply(it, ch, c.seq, "list %q uses 'append' or 'override.items: append' but no list by that name already exists")
 		}
+		c.seq++
 		applied = applied || done || err == nil
 		if err != nil {
 			return applied, err
@@ -109,19 +115,23 @@ func (c *collector) apply(it *Item) (applied bool, err error) {
 	return applied, nil
 }
 
-func (n *namedItems) apply(it *Item, ch change, noPrev string) error {
+func (n *namedItems) apply(it *Item, ch change, id int, noPrev string) error {
 	i, ok := n.index[it.Name]
 	switch {
 	case ch.op == opAppend && !ok:
 		return diag.Errorf(it.Range, noPrev, it.Name)
 	case ch.op == opAppend:
-		// Appends change the condition or items only, which the checks
-		// do not look at yet.
+		info := n.infos[i]
+		info.Appends = append(info.Appends, it)
+		info.Visibility = id
 	case ok:
+		// A redefinition drops earlier appends and keeps the slot.
 		n.defs[i] = it
+		n.infos[i] = &Named{Def: it, First: n.infos[i].First, Index: n.infos[i].Index, Visibility: id}
 	default:
 		n.index[it.Name] = len(n.defs)
 		n.defs = append(n.defs, it)
+		n.infos = append(n.infos, &Named{Def: it, First: it, Index: id, Visibility: id})
 	}
 	return nil
 }
@@ -136,7 +146,8 @@ func (c *collector) applyRule(it *Item, ch change) (done bool, err error) {
 	}
 	switch ch.op {
 	case opDefine:
-		if err := defineExceptions(ch.exceptions); err != nil {
+		exs, err := defineExceptions(ch.exceptions)
+		if err != nil {
 			return false, err
 		}
 		if st == nil {
@@ -146,10 +157,11 @@ func (c *collector) applyRule(it *Item, ch change) (done bool, err error) {
 		}
 		// A redefinition replaces everything, earlier appends included,
 		// and keeps the slot (spec §2).
-		st.rule = &Rule{Name: it.Name, Source: ch.source, Enabled: *ch.enabled, Def: it, TagsKey: ch.tagsKey}
+		st.rule = &Rule{Name: it.Name, Source: ch.source, Enabled: *ch.enabled, Def: it, TagsKey: ch.tagsKey,
+			WarnEvttypes: ch.warnEvttypes == nil || *ch.warnEvttypes, SkipIfUnknownFilter: ch.skipUnknown != nil && *ch.skipUnknown}
 		st.tags = map[string]Tag{}
 		st.addTags(ch.tags)
-		st.exceptions = exceptionNames(ch.exceptions)
+		st.exceptions = exs
 	case opAppend:
 		if st == nil {
 			return false, diag.Errorf(it.Range, "rule %q uses 'append' or 'override.<key>: append' but no rule by that name already exists", it.Name)
@@ -161,7 +173,8 @@ func (c *collector) applyRule(it *Item, ch change) (done bool, err error) {
 		st.addTags(ch.tags)
 		// Exceptions merge last, after the tags: an error here leaves
 		// the tags appended, as in collector::append.
-		return true, appendExceptions(st.exceptions, ch.exceptions)
+		st.exceptions, err = appendExceptions(st.exceptions, ch.exceptions)
+		return true, err
 	case opReplace:
 		if st == nil {
 			return false, diag.Errorf(it.Range, "an 'override.<key>: replace' to rule %q was requested but no rule by that name already exists", it.Name)
@@ -174,8 +187,16 @@ func (c *collector) applyRule(it *Item, ch change) (done bool, err error) {
 		if ch.enabled != nil {
 			st.rule.Enabled = *ch.enabled
 		}
+		if ch.warnEvttypes != nil {
+			st.rule.WarnEvttypes = *ch.warnEvttypes
+		}
+		if ch.skipUnknown != nil {
+			st.rule.SkipIfUnknownFilter = *ch.skipUnknown
+		}
 		if ch.setExceptions {
-			st.exceptions = exceptionNames(ch.exceptions)
+			// selective_replace takes the exceptions as read: no
+			// validation, so no default comps either.
+			st.exceptions = ch.exceptions
 		}
 	case opEnable:
 		if st == nil {
@@ -204,18 +225,11 @@ func (st *ruleState) addTags(tags []Tag) {
 	}
 }
 
-func exceptionNames(exs []exception) map[string]bool {
-	m := make(map[string]bool, len(exs))
-	for _, ex := range exs {
-		m[ex.name] = true
-	}
-	return m
-}
-
 // final returns the rule with its tags byte-sorted, as std::set keeps them.
 func (st *ruleState) final() *Rule {
 	r := *st.rule
 	r.Items = append([]*Item(nil), st.rule.Items...)
+	r.Exceptions = exported(st.exceptions)
 	r.Tags = make([]Tag, 0, len(st.tags))
 	for _, t := range st.tags {
 		r.Tags = append(r.Tags, t)

@@ -65,10 +65,10 @@ func lenientSource(m mapping) string {
 // and priority are required, in that order.
 func (p *parser) ruleDefine(m mapping, it *Item) error {
 	it.Mode = Define
-	var err error
-	if it.Condition, _, err = m.str("condition", true); err != nil {
+	if err := p.condition(m, it); err != nil {
 		return err
 	}
+	var err error
 	if it.Output, _, err = m.str("output", true); err != nil {
 		return err
 	}
@@ -84,10 +84,14 @@ func (p *parser) ruleDefine(m mapping, it *Item) error {
 	if it.Enabled, err = m.boolean("enabled", false); err != nil {
 		return err
 	}
-	for _, key := range []string{"warn_evttypes", "skip-if-unknown-filter", "capture"} {
-		if _, err := m.boolean(key, false); err != nil {
-			return err
-		}
+	if it.WarnEvttypes, err = m.boolean("warn_evttypes", false); err != nil {
+		return err
+	}
+	if it.SkipIfUnknownFilter, err = m.boolean("skip-if-unknown-filter", false); err != nil {
+		return err
+	}
+	if _, err := m.boolean("capture", false); err != nil {
+		return err
 	}
 	if _, err := m.unsigned("capture_duration", false, 64); err != nil {
 		return err
@@ -109,6 +113,7 @@ func (p *parser) ruleDefine(m mapping, it *Item) error {
 	}
 	it.changes = []change{{
 		op: opDefine, source: source, enabled: &enabled,
+		warnEvttypes: it.WarnEvttypes, skipUnknown: it.SkipIfUnknownFilter,
 		setTags: true, tags: it.Tags, tagsKey: it.TagsKey,
 		setExceptions: true, exceptions: exs,
 	}}
@@ -137,8 +142,7 @@ func (p *parser) ruleAppend(m mapping, it *Item) error {
 	it.Source = lenientSource(m)
 	ch := change{op: opAppend, source: it.Source}
 	if m.has("condition") {
-		var err error
-		if it.Condition, _, err = m.str("condition", true); err != nil {
+		if err := p.condition(m, it); err != nil {
 			return err
 		}
 		ch.hasAny = true
@@ -219,6 +223,12 @@ func (p *parser) ruleOverride(m mapping, it *Item, app, rep map[string]bool) (*I
 				return stop(diag.Errorf(m.at, "%s override for '%s' was specified but '%s' is not defined", part.article, key, key))
 			}
 			delete(expected, key)
+			if key == "condition" {
+				it.ConditionOverride = "append"
+				if part.op == opReplace {
+					it.ConditionOverride = "replace"
+				}
+			}
 			if err := p.overrideValue(m, it, &ch, key); err != nil {
 				return stop(err)
 			}
@@ -242,7 +252,7 @@ func (p *parser) overrideValue(m mapping, it *Item, ch *change, key string) erro
 	var err error
 	switch key {
 	case "condition":
-		it.Condition, _, err = m.str(key, true)
+		err = p.condition(m, it)
 	case "output":
 		it.Output, _, err = m.str(key, true)
 	case "desc":
@@ -264,7 +274,15 @@ func (p *parser) overrideValue(m mapping, it *Item, ch *change, key string) erro
 		}
 	case "capture_duration":
 		_, err = m.unsigned(key, true, 64)
-	default: // warn_evttypes, skip-if-unknown-filter, capture
+	case "warn_evttypes":
+		if it.WarnEvttypes, err = m.boolean(key, true); err == nil {
+			ch.warnEvttypes = it.WarnEvttypes
+		}
+	case "skip-if-unknown-filter":
+		if it.SkipIfUnknownFilter, err = m.boolean(key, true); err == nil {
+			ch.skipUnknown = it.SkipIfUnknownFilter
+		}
+	default: // capture
 		_, err = m.boolean(key, true)
 	}
 	return err

@@ -1,0 +1,264 @@
+package condition
+
+import (
+	"fmt"
+
+	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/rules"
+)
+
+// Result is what Analyze finds in a rule set.
+type Result struct {
+	// Rules follow set.Rules, Falco's compile order: one per rule.
+	Rules []*RuleResult
+	// Macros follow set.MacroInfos, the order Falco resolves them in.
+	Macros []*MacroResult
+	// Errors are the conditions Falco would reject, each at its
+	// file:line:col, in the order Falco's compiler meets them: macros
+	// that do not parse, macros whose references fail, then rules.
+	// Falco reports only the first and loads nothing; Analyze reports
+	// each, so that one bad macro does not hide the others.
+	Errors []*diag.InputError
+	// Warnings are Falco's compile warnings: LOAD_NO_EVTTYPE for a
+	// syscall rule that matches more than TooManyEvents event codes, and
+	// LOAD_UNKNOWN_FILTER for a rule skipped for an unknown event type.
+	Warnings []*diag.InputError
+	byName   map[string]*RuleResult
+}
+
+// RuleResult is one rule's condition, analysed.
+type RuleResult struct {
+	Observation
+	Rule *rules.Rule
+	// Text is the condition as Falco parses it: the definition's text
+	// with its appends, lists substituted.
+	Text *Text
+	// Expr is the parsed condition with its macros resolved; nil when
+	// Falco would reject it.
+	Expr Expr
+	// Events are the event codes of Falco's index for the rule, before
+	// it adds asyncevent to every rule: for a syscall rule what the
+	// condition narrows them to, for a plugin source {pluginevent,
+	// asyncevent}, every event of the source.
+	Events EventSet
+	// Err is why Falco would reject the condition, nil when it would not.
+	Err *diag.InputError
+	// Skipped is set when Falco drops the rule with a warning instead:
+	// an unknown event type in a rule with skip-if-unknown-filter.
+	Skipped bool
+	// Warnings are the rule's compile warnings (Result.Warnings).
+	Warnings []*diag.InputError
+}
+
+// MacroResult is one macro's condition, analysed.
+type MacroResult struct {
+	Name string
+	Info *rules.Named
+	// Text is the condition as Falco parses it (appends joined, lists
+	// substituted); Expr the parsed condition with its references
+	// resolved, nil when it does not parse.
+	Text *Text
+	Expr Expr
+	// Err is why Falco would reject the macro, nil when it would not.
+	Err *diag.InputError
+}
+
+// Rule returns the result for the rule named name, nil if none.
+func (r *Result) Rule(name string) *RuleResult { return r.byName[name] }
+
+// SyscallSource is the event source of the kernel's system calls, every
+// other source being a plugin's.
+const SyscallSource = "syscall"
+
+// TooManyEvents is Falco's threshold for LOAD_NO_EVTTYPE: a syscall rule
+// that matches more event codes than this draws the warning "Rule matches
+// too many evt.type values" unless warn_evttypes is false (spec §4).
+const TooManyEvents = 100
+
+// Analyze compiles the conditions of set as Falco's rule compiler does
+// (rule_loader_compiler.cpp compile: lists, then macros, then rules; spec
+// §3, §4): list items expanded and substituted into the text, macros
+// parsed and resolved with their visibility, rules parsed, resolved and
+// checked, and each rule's event types, fields, processes and paths
+// worked out. It never panics; what Falco would reject is in
+// Result.Errors and on the rules it concerns.
+func Analyze(set *rules.Set) *Result {
+	res := &Result{byName: make(map[string]*RuleResult, len(set.Rules))}
+	r := &resolver{byName: make(map[string]*macro, len(set.MacroInfos)), fileIdx: make(map[*rules.File]int, len(set.Files))}
+	for i, f := range set.Files {
+		r.fileIdx[f] = i
+	}
+	ls := compileLists(set)
+
+	// compile_macros_infos: every macro parsed first, then each
+	// resolved in index order.
+	macros := make([]*macro, 0, len(set.MacroInfos))
+	for _, n := range set.MacroInfos {
+		var tb textBuilder
+		tb.condition(n.Def)
+		for _, ap := range n.Appends {
+			tb.synthetic(" ", ap, conditionRange(ap))
+			tb.condition(ap)
+		}
+		m := &macro{info: n, text: tb.text(), file: r.fileIdx[n.First.File]}
+		ls.substitute(m.text)
+		mr := &MacroResult{Name: n.Def.Name, Info: n, Text: m.text}
+		raw, err := Parse(m.text.S)
+		if err != nil {
+			mr.Err = errorAt(m.text, err.(*SyntaxError).Offset, "macro", n.Def.Name, err.Error())
+			res.Errors = append(res.Errors, mr.Err)
+		}
+		m.raw = raw
+		r.byName[n.Def.Name] = m
+		macros = append(macros, m)
+		res.Macros = append(res.Macros, mr)
+	}
+	for i, m := range macros {
+		if m.raw != nil {
+			rs := &resolution{r: r, vis: m.info.Visibility}
+			m.body = rs.resolve(m.raw, m.text)
+			if e := rs.err(); e != nil {
+				mr := res.Macros[i]
+				mr.Err = errorAt(e.text, e.at, "macro", m.info.Def.Name, e.msg)
+				res.Errors = append(res.Errors, mr.Err)
+				m.failed = true
+			} else {
+				res.Macros[i].Expr = m.body
+			}
+		}
+		m.done = true
+	}
+
+	// What each macro body names is the same for every rule using it.
+	memo := map[memoKey]*names{}
+	for _, rule := range set.Rules {
+		rr := analyzeRule(rule, ls, r, memo)
+		if rr.Err != nil {
+			res.Errors = append(res.Errors, rr.Err)
+		}
+		res.Warnings = append(res.Warnings, rr.Warnings...)
+		res.Rules = append(res.Rules, rr)
+		res.byName[rule.Name] = rr
+	}
+	return res
+}
+
+// analyzeRule compiles one rule (compile_rule_infos, compile_condition).
+func analyzeRule(rule *rules.Rule, ls *lists, r *resolver, memo map[memoKey]*names) *RuleResult {
+	rr := &RuleResult{Rule: rule, Observation: Observation{Rule: rule.Name, Source: rule.Source}}
+	if rr.Text, rr.Err = ruleText(rule); rr.Err != nil {
+		return rr
+	}
+	ls.substitute(rr.Text)
+	raw, err := Parse(rr.Text.S)
+	if err != nil {
+		rr.Err = errorAt(rr.Text, err.(*SyntaxError).Offset, "rule", rule.Name, err.Error())
+		return rr
+	}
+	rs := &resolution{r: r, vis: ruleVisibility}
+	expr := rs.resolve(raw, rr.Text)
+	if e := rs.err(); e != nil {
+		rr.Err = errorAt(e.text, e.at, "rule", rule.Name, e.msg)
+		return rr
+	}
+	syscall := rule.Source == SyscallSource
+	if e := validate(expr, rr.Text, syscall); e != nil {
+		err := errorAt(e.text, e.at, "rule", rule.Name, e.msg)
+		// compile_condition: with skip-if-unknown-filter an unknown event
+		// type (or field) only skips the rule (spec §2, §7).
+		if e.unknownFilter && rule.SkipIfUnknownFilter {
+			rr.Skipped = true
+			err.Msg += "; the rule is skipped (skip-if-unknown-filter)"
+			rr.Warnings = append(rr.Warnings, err)
+			return rr
+		}
+		rr.Err = err
+		return rr
+	}
+	if syscall {
+		ev := &evtVisitor{text: rr.Text}
+		rr.Events = ev.expr(expr, false)
+		if ev.err != nil {
+			rr.Err = errorAt(ev.err.text, ev.err.at, "rule", rule.Name, ev.err.msg)
+			return rr
+		}
+		if n := rr.Events.Len(); n > TooManyEvents && rule.WarnEvttypes {
+			w := errorAt(rr.Text, 0, "rule", rule.Name, fmt.Sprintf("matches too many evt.type values (%d event codes), which has a significant performance penalty", n))
+			rr.Warnings = append(rr.Warnings, w)
+		}
+		if rr.Events.IsAll() {
+			rr.AllEvents = true
+		} else {
+			rr.EventTypes = rr.Events.Names()
+			if rr.EventTypes == nil {
+				rr.EventTypes = []string{}
+			}
+		}
+	} else {
+		// Plugin sources: the condition is ignored and the rule gets
+		// every event of its source (spec §4).
+		rr.Events.add(codePluginEvt)
+		rr.Events.add(codeAsyncEvent)
+		rr.AllEvents = true
+	}
+	rr.Expr = expr
+	n := names{memo: memo}
+	n.expr(expr, false)
+	n.sort()
+	rr.Fields = n.fields
+	rr.Processes, rr.ExcludedProcesses = n.procs[0], n.procs[1]
+	rr.Paths, rr.ExcludedPaths = n.paths[0], n.paths[1]
+	return rr
+}
+
+// ruleText is the rule's condition as the compiler receives it: the
+// definition's, each append joined with one space, a replace starting
+// over (collector.cpp append, selective_replace), and the exceptions
+// added as clauses (spec §3). The error is an exception Falco rejects.
+func ruleText(rule *rules.Rule) (*Text, *diag.InputError) {
+	var items []*rules.Item
+	for i, it := range rule.Items {
+		switch {
+		case i == 0:
+			items = append(items, it)
+		case it.ConditionAt == nil:
+		case it.Mode == rules.LegacyAppend || it.ConditionOverride == "append":
+			items = append(items, it)
+		case it.ConditionOverride == "replace":
+			items = []*rules.Item{it}
+		}
+	}
+	var tb textBuilder
+	exceptions := len(rule.Exceptions) > 0
+	if exceptions {
+		tb.synthetic("(", items[0], conditionRange(items[0]))
+	}
+	for i, it := range items {
+		if i > 0 {
+			tb.synthetic(" ", it, conditionRange(it))
+		}
+		tb.condition(it)
+	}
+	if exceptions {
+		last := items[len(items)-1]
+		tb.synthetic(")", last, conditionRange(last))
+		if err := exceptionClauses(&tb, rule); err != nil {
+			return tb.text(), err
+		}
+	}
+	return tb.text(), nil
+}
+
+// conditionRange is where an item's condition starts, for the text
+// Falco adds in front of it.
+func conditionRange(it *rules.Item) diag.Range {
+	if it.ConditionAt != nil {
+		return it.ConditionAt.Range
+	}
+	return it.Range
+}
+
+// errorAt builds the error for byte at of t in the named macro or rule.
+func errorAt(t *Text, at int, kind, name, msg string) *diag.InputError {
+	return &diag.InputError{Range: t.Range(at), Msg: fmt.Sprintf("%s %q: %s", kind, name, msg)}
+}
