@@ -55,6 +55,10 @@ type Technique struct {
 	Mitigations []string `json:",omitempty"`
 	// DataComponents are the keys of the data components that detect it.
 	DataComponents []string `json:",omitempty"`
+	// Analytics are the live analytics of the detection strategies that
+	// detect it, by ID: what ATT&CK 18 and later say to watch, per
+	// platform. Older releases have none.
+	Analytics []Analytic `json:",omitempty"`
 }
 
 // URL returns the technique's page on attack.mitre.org.

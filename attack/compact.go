@@ -1,6 +1,7 @@
 package attack
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -10,8 +11,11 @@ import (
 
 // CompactFormat is the version of the compact catalog encoding that
 // MarshalCompact writes and DecodeCompact reads. Adding an optional member
-// keeps it; changing what a member means bumps it.
-const CompactFormat = 2
+// keeps it; changing what a member means bumps it, and so does adding one
+// whose absence an older file would wrongly assert: a catalog without
+// "analytics" says the release has none, so format 2 files, which never
+// carried them, must be rebuilt (the dataset cache does so by format).
+const CompactFormat = 3
 
 // AttackNotice is the attribution every compact catalog carries, as
 // ATT&CK's terms of use ask of anything that reproduces it.
@@ -93,6 +97,22 @@ func (c *Catalog) MarshalCompact() ([]byte, error) {
 		}
 		b = append(b, '}')
 	}
+	b = append(b, "],\n\"log_sources\":["...)
+	sources := c.logSourceTable()
+	index := make(map[LogSource]int, len(sources))
+	for i, ls := range sources {
+		index[ls] = i
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n["...)
+		b = appendJSONString(b, ls.Name)
+		b = append(b, ',')
+		b = appendJSONString(b, ls.Channel)
+		b = append(b, ',')
+		b = appendJSONString(b, ls.Component)
+		b = append(b, ']')
+	}
 	b = append(b, "],\n\"techniques\":["...)
 	for i, t := range c.Techniques {
 		if i > 0 {
@@ -114,10 +134,61 @@ func (c *Catalog) MarshalCompact() ([]byte, error) {
 		b = appendList(b, "platforms", t.Platforms)
 		b = appendList(b, "mitigations", t.Mitigations)
 		b = appendList(b, "data_components", t.DataComponents)
+		b = appendAnalytics(b, t.Analytics, index)
 		b = append(b, '}')
 	}
 	b = append(b, "]}\n"...)
 	return b, nil
+}
+
+// logSourceTable returns every distinct log source of c's analytics,
+// sorted, so that the encoding does not depend on which technique comes
+// first.
+func (c *Catalog) logSourceTable() []LogSource {
+	seen := map[LogSource]bool{}
+	var out []LogSource
+	for _, t := range c.Techniques {
+		for _, a := range t.Analytics {
+			for _, ls := range a.LogSources {
+				if !seen[ls] {
+					seen[ls] = true
+					out = append(out, ls)
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b LogSource) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Channel, b.Channel), strings.Compare(a.Component, b.Component))
+	})
+	return out
+}
+
+// appendAnalytics appends ,"analytics":[...] unless list is empty, each
+// log source as its index in the table.
+func appendAnalytics(b []byte, list []Analytic, index map[LogSource]int) []byte {
+	if len(list) == 0 {
+		return b
+	}
+	b = append(b, `,"analytics":[`...)
+	for i, a := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMember(b, "{", "id", a.ID)
+		if a.Strategy != "" {
+			b = appendMember(b, ",", "strategy", a.Strategy)
+		}
+		b = appendList(b, "platforms", a.Platforms)
+		b = append(b, `,"log_sources":[`...)
+		for j, ls := range a.LogSources {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(index[ls]), 10)
+		}
+		b = append(b, "]}"...)
+	}
+	return append(b, ']')
 }
 
 // checkCompact holds MarshalCompact to what DecodeCompact accepts.

@@ -74,7 +74,14 @@ type compactDoc struct {
 		Platforms      []string `json:"platforms"`
 		Mitigations    []string `json:"mitigations"`
 		DataComponents []string `json:"data_components"`
+		Analytics      []struct {
+			ID         string   `json:"id"`
+			Strategy   string   `json:"strategy"`
+			Platforms  []string `json:"platforms"`
+			LogSources []int    `json:"log_sources"`
+		} `json:"analytics"`
 	} `json:"techniques"`
+	LogSources [][3]string `json:"log_sources"`
 }
 
 func TestCompactIsPlainJSON(t *testing.T) {
@@ -96,17 +103,25 @@ func TestCompactIsPlainJSON(t *testing.T) {
 		got := &Technique{ID: d.ID, Name: d.Name, Tactics: d.Tactics, Parent: d.Parent, Revoked: d.Revoked,
 			Deprecated: d.Deprecated, RevokedBy: d.RevokedBy, Platforms: d.Platforms,
 			Mitigations: d.Mitigations, DataComponents: d.DataComponents}
+		for _, a := range d.Analytics {
+			an := Analytic{ID: a.ID, Strategy: a.Strategy, Platforms: a.Platforms}
+			for _, n := range a.LogSources {
+				ls := doc.LogSources[n]
+				an.LogSources = append(an.LogSources, LogSource{Name: ls[0], Channel: ls[1], Component: ls[2]})
+			}
+			got.Analytics = append(got.Analytics, an)
+		}
 		if !reflect.DeepEqual(got, tc) {
 			t.Errorf("encoding/json reads %+v, want %+v", got, tc)
 		}
 	}
 	// One tactic or technique per line keeps diffs between releases small.
 	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
-	if want := 6 + len(c.Tactics) + len(c.Mitigations) + len(c.DataComponents) + len(c.Techniques); len(lines) != want {
+	if want := 7 + len(c.Tactics) + len(c.Mitigations) + len(c.DataComponents) + len(c.logSourceTable()) + len(c.Techniques); len(lines) != want {
 		t.Errorf("%d lines, want %d", len(lines), want)
 	}
 	for _, l := range lines[3:] {
-		if !strings.HasPrefix(l, `{"id":`) && !strings.HasPrefix(l, `{"name":`) && !strings.HasPrefix(l, `"`) {
+		if !strings.HasPrefix(l, `{"id":`) && !strings.HasPrefix(l, `{"name":`) && !strings.HasPrefix(l, `["`) && !strings.HasPrefix(l, `"`) {
 			t.Errorf("line %q does not hold one tactic or technique", l)
 		}
 	}
@@ -120,7 +135,7 @@ func TestDecodeCompactLenient(t *testing.T) {
 	"tactics": [ {"id": "TA0104", "shortname": "execution", "name": "Ex\u00e9cution \"1\"", "extra": [true]} ],
 	"techniques": [ {"id": "T0807", "name": "Caf\u00e9 ☕", "tactics": ["execution"], "weight": -1.5e3},
 	{"id": "T0800", "platforms": [], "revoked": false, "deprecated": true} ],
-	"format": 2 } `
+	"format": 3 } `
 	c, err := DecodeCompact([]byte(in), "lenient.json")
 	if err != nil {
 		t.Fatal(err)
@@ -146,6 +161,20 @@ func TestDecodeCompactNoAliasing(t *testing.T) {
 	}
 	first := c.Techniques[0]
 	before := append([]string(nil), c.Techniques[1].Tactics...)
+	// Analytics and their log sources share slabs too.
+	for i := range c.Techniques[:len(c.Techniques)-1] {
+		tc, next := c.Techniques[i], c.Techniques[i+1]
+		if len(tc.Analytics) == 0 {
+			continue
+		}
+		keep := append([]Analytic(nil), next.Analytics...)
+		_ = append(tc.Analytics, Analytic{ID: "AN9999"})
+		last := tc.Analytics[len(tc.Analytics)-1]
+		_ = append(last.LogSources, LogSource{Name: "x"})
+		if !reflect.DeepEqual(next.Analytics, keep) {
+			t.Error("appending to one technique's analytics changed the next")
+		}
+	}
 	_ = append(first.Platforms, "Plan 9")
 	_ = append(first.Tactics, "x")
 	if !reflect.DeepEqual(c.Techniques[1].Tactics, before) {
@@ -154,7 +183,7 @@ func TestDecodeCompactNoAliasing(t *testing.T) {
 }
 
 func TestDecodeCompactBad(t *testing.T) {
-	good := `{"format":2,"domain":"enterprise-attack","version":"18.1","tactics":[{"id":"TA0002","name":"Execution","shortname":"execution"}],"techniques":[{"id":"T1059","name":"x"}]}`
+	good := `{"format":3,"log_sources":[["auditd:SYSCALL","execve",""]],"domain":"enterprise-attack","version":"18.1","tactics":[{"id":"TA0002","name":"Execution","shortname":"execution"}],"techniques":[{"id":"T1059","name":"x","analytics":[{"id":"AN1","log_sources":[0]}]}]}`
 	if _, err := DecodeCompact([]byte(good), "good.json"); err != nil {
 		t.Fatalf("the base case fails: %v", err)
 	}
@@ -163,8 +192,12 @@ func TestDecodeCompactBad(t *testing.T) {
 		{"not JSON", "nope", "invalid character 'n'"},
 		{"array", "[]", "invalid character '['"},
 		{"no format", `{"domain":"enterprise-attack"}`, "no format member"},
-		{"newer format", strings.Replace(good, `"format":2`, `"format":3`, 1), "format 3, this falcomitre reads format 2"},
-		{"format string", strings.Replace(good, `"format":2`, `"format":"1"`, 1), "whole number"},
+		{"newer format", strings.Replace(good, `"format":3`, `"format":4`, 1), "format 4, this falcomitre reads format 3"},
+		{"older format", strings.Replace(good, `"format":3`, `"format":2`, 1), "format 2, this falcomitre reads format 3"},
+		{"format string", strings.Replace(good, `"format":3`, `"format":"1"`, 1), "whole number"},
+		{"log source index", strings.Replace(good, `"log_sources":[0]`, `"log_sources":[1]`, 1), "log source 1 of 1"},
+		{"log source string", strings.Replace(good, `"log_sources":[0]`, `"log_sources":["0"]`, 1), "whole number"},
+		{"log source pair", strings.Replace(good, `"execve",""`, `"execve"`, 1), "not 2 strings"},
 		{"domain", strings.Replace(good, `enterprise-attack`, `enterprise`, 1), `unknown domain "enterprise"`},
 		{"version", strings.Replace(good, `"18.1"`, `""`, 1), "no version"},
 		{"no tactics", strings.Replace(good, `{"id":"TA0002","name":"Execution","shortname":"execution"}`, ``, 1), "no tactics"},
@@ -178,10 +211,10 @@ func TestDecodeCompactBad(t *testing.T) {
 		{"unterminated", good[:len(good)-10], "unterminated string"},
 		{"cut", good[:len(good)-2], "unexpected end of input"},
 		{"trailing", good + "{}", "data after the catalog"},
-		{"bad unknown", strings.Replace(good, `"format":2`, `"format":2,"x":[1,}`, 1), "invalid JSON value"},
-		{"bad unknown literal", strings.Replace(good, `"format":2`, `"format":2,"x":nul`, 1), "invalid JSON value"},
-		{"missing colon", strings.Replace(good, `"format":2`, `"format" 2`, 1), "want ':'"},
-		{"missing comma", strings.Replace(good, `"format":2,`, `"format":2 `, 1), "want ',' or '}'"},
+		{"bad unknown", strings.Replace(good, `"format":3`, `"format":3,"x":[1,}`, 1), "invalid JSON value"},
+		{"bad unknown literal", strings.Replace(good, `"format":3`, `"format":3,"x":nul`, 1), "invalid JSON value"},
+		{"missing colon", strings.Replace(good, `"format":3`, `"format" 3`, 1), "want ':'"},
+		{"missing comma", strings.Replace(good, `"format":3,`, `"format":3 `, 1), "want ',' or '}'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -208,9 +208,17 @@ func (d *compactDecoder) elements(fn func() error) error {
 // span locates a list inside the shared string slab.
 type span struct{ start, end int32 }
 
-// techniqueLists holds where each list of one technique sits in the slab.
+// techniqueLists holds where each list of one technique sits in the slab,
+// and its analytics in theirs.
 type techniqueLists struct {
 	tactics, revokedBy, platforms, mitigations, dataComponents span
+	analytics                                                  span
+}
+
+// analyticLists holds where an analytic's platforms sit in the string
+// slab and its log source indexes in theirs.
+type analyticLists struct {
+	platforms, logSources span
 }
 
 // catalog reads the whole document.
@@ -225,6 +233,13 @@ func (d *compactDecoder) catalog() (*Catalog, error) {
 	// One slab holds every list element; slices into it are made once it
 	// stops growing.
 	slab := make([]string, 0, min(strings.Count(d.s, `",`)+n, 1<<16))
+	// Analytics and their log source indexes get slabs of their own; the
+	// indexes are resolved against the log_sources table at the end, as
+	// JSON does not promise the table comes first.
+	var analytics []Analytic
+	var alists []analyticLists
+	var lsIndex []int
+	var sources []LogSource
 	list := func() (span, error) {
 		sp := span{start: int32(len(slab))}
 		err := d.elements(func() error {
@@ -333,11 +348,28 @@ func (d *compactDecoder) catalog() (*Catalog, error) {
 						l.mitigations, err = list()
 					case "data_components":
 						l.dataComponents, err = list()
+					case "analytics":
+						l.analytics.start = int32(len(analytics))
+						err = d.elements(func() error {
+							analytics = append(analytics, Analytic{})
+							alists = append(alists, analyticLists{})
+							return d.analytic(&analytics[len(analytics)-1], &alists[len(alists)-1], list, &lsIndex)
+						})
+						l.analytics.end = int32(len(analytics))
 					default:
 						err = d.skip()
 					}
 					return err
 				})
+			})
+		case "log_sources":
+			err = d.elements(func() error {
+				sp, err := list()
+				if err == nil && sp.end-sp.start != 3 {
+					return d.errorf("a log source is [name, channel, data component], not %d strings", sp.end-sp.start)
+				}
+				sources = append(sources, LogSource{Name: slab[sp.start], Channel: slab[sp.start+1], Component: slab[sp.start+2]})
+				return err
 			})
 		default:
 			err = d.skip()
@@ -353,6 +385,20 @@ func (d *compactDecoder) catalog() (*Catalog, error) {
 	if err := d.check(c, format, techs); err != nil {
 		return nil, err
 	}
+	logSources := make([]LogSource, len(lsIndex))
+	for i, n := range lsIndex {
+		if n >= len(sources) {
+			return nil, fmt.Errorf("%s: compact ATT&CK catalog: log source %d of %d", d.source, n, len(sources))
+		}
+		logSources[i] = sources[n]
+	}
+	for i := range analytics {
+		a, l := &analytics[i], &alists[i]
+		a.Platforms = slabSlice(slab, l.platforms)
+		if l.logSources.start != l.logSources.end {
+			a.LogSources = logSources[l.logSources.start:l.logSources.end:l.logSources.end]
+		}
+	}
 	c.Techniques = make([]*Technique, len(techs))
 	for i := range techs {
 		t, l := &techs[i], &lists[i]
@@ -361,6 +407,9 @@ func (d *compactDecoder) catalog() (*Catalog, error) {
 		t.Platforms = slabSlice(slab, l.platforms)
 		t.Mitigations = slabSlice(slab, l.mitigations)
 		t.DataComponents = slabSlice(slab, l.dataComponents)
+		if l.analytics.start != l.analytics.end {
+			t.Analytics = analytics[l.analytics.start:l.analytics.end:l.analytics.end]
+		}
 		c.Techniques[i] = t
 	}
 	return c, nil
@@ -408,4 +457,31 @@ func slabSlice(slab []string, sp span) []string {
 		return nil
 	}
 	return slab[sp.start:sp.end:sp.end]
+}
+
+// analytic reads one analytic of a technique: its strings into a, where
+// its lists sit into l, and its log source indexes onto idx.
+func (d *compactDecoder) analytic(a *Analytic, l *analyticLists, list func() (span, error), idx *[]int) error {
+	return d.members(func(key string) error {
+		var err error
+		switch key {
+		case "id":
+			a.ID, err = d.str()
+		case "strategy":
+			a.Strategy, err = d.str()
+		case "platforms":
+			l.platforms, err = list()
+		case "log_sources":
+			l.logSources.start = int32(len(*idx))
+			err = d.elements(func() error {
+				n, err := d.integer()
+				*idx = append(*idx, n)
+				return err
+			})
+			l.logSources.end = int32(len(*idx))
+		default:
+			err = d.skip()
+		}
+		return err
+	})
 }

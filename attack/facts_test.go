@@ -215,3 +215,92 @@ func TestOtherDomainsFacts(t *testing.T) {
 	checkFact(t, ics, techniqueFact{id: "T0850", name: "Role Identification", tactics: []string{"collection"},
 		deprecated: true, platform: "Control Server"})
 }
+
+// TestHandCheckedAnalytics: what ATT&CK 18.1 says to watch for a few
+// techniques on the platforms Falco sees, listed with
+//
+//	zcat enterprise-attack-18.1.stix20.json.gz | python3 -c '...'
+//
+// following detects → x-mitre-detection-strategy → x_mitre_analytic_refs
+// → x-mitre-analytic → x_mitre_log_source_references, skipping revoked
+// and deprecated objects; not from this package's output.
+func TestHandCheckedAnalytics(t *testing.T) {
+	type an struct {
+		id, strategy, platform string
+		sources                []LogSource // nil: only the analytic's presence is checked
+	}
+	tests := []struct {
+		file, technique string
+		analytics       []an // every analytic, in ID order
+	}{
+		{"enterprise-attack-18.1.stix20.json.gz", "T1059.004", []an{
+			{"AN1081", "DET0384", "Linux", []LogSource{
+				{"auditd:SYSCALL", "execve", "DC0032"},
+				{"linux:osquery", "socket_events", "DC0078"},
+				{"linux:syslog", "auth.log / secure.log", "DC0067"},
+			}},
+			{"AN1082", "DET0384", "macOS", nil},
+			{"AN1083", "DET0384", "ESXi", nil},
+			{"AN1084", "DET0384", "Network Devices", nil},
+		}},
+		{"enterprise-attack-18.1.stix20.json.gz", "T1611", []an{
+			{"AN0612", "DET0219", "Containers", []LogSource{
+				{"docker:daemon", "container create/start with privileged flag or host volume mount", "DC0072"},
+				{"kubernetes:apiserver", "Pod spec with hostPath or privileged securityContext", "DC0092"},
+			}},
+			{"AN0613", "DET0219", "Linux", []LogSource{
+				{"auditd:SYSCALL", "unshare, mount, keyctl, setns syscalls executed by containerized processes", "DC0021"},
+				{"linux:Sysmon", "process creation events linked to container namespaces executing host-level binaries", "DC0032"},
+			}},
+			{"AN0614", "DET0219", "Windows", nil},
+			{"AN0615", "DET0219", "ESXi", nil},
+		}},
+		{"enterprise-attack-18.1.stix20.json.gz", "T1098.006", []an{
+			{"AN1579", "DET0572", "Containers", []LogSource{
+				{"kubernetes:audit", "create or update events for RoleBinding or ClusterRoleBinding objects", "DC0010"},
+			}},
+		}},
+		{"enterprise-attack-18.1.stix20.json.gz", "T1610", []an{
+			{"AN0693", "DET0249", "Containers", []LogSource{
+				{"docker:daemon", "container_create,container_start", "DC0038"},
+				{"containerd:runtime", "CRI CreateContainer/StartContainer with privileged=true OR added capabilities OR host* namespaces", "DC0077"},
+				{"ebpf:syscalls", "process execution or network connect from just-created container PID namespace", "DC0032"},
+				{"docker:events", "remote API calls to /containers/create or /containers/{id}/start", "DC0085"},
+			}},
+		}},
+		{"mobile-attack-18.1.stix20.json.gz", "T1404", []an{
+			{"AN1758", "DET0665", "Android", []LogSource{{"Sensor Health", "None", "DC0018"}, {"Application Vetting", "None", "DC0112"}}},
+			{"AN1759", "DET0665", "iOS", nil},
+		}},
+		// Before 18 there are no analytics, only data components.
+		{"enterprise-attack-13.1.stix20.json.gz", "T1611", nil},
+	}
+	for _, tt := range tests {
+		c := loadShared(t, tt.file)
+		tc := c.Technique(tt.technique)
+		if tc == nil {
+			t.Fatalf("%s %s: missing", tt.file, tt.technique)
+		}
+		if len(tc.Analytics) != len(tt.analytics) {
+			t.Errorf("%s %s: %d analytics, want %d", tt.file, tt.technique, len(tc.Analytics), len(tt.analytics))
+			continue
+		}
+		for i, want := range tt.analytics {
+			got := tc.Analytics[i]
+			if got.ID != want.id || got.Strategy != want.strategy || !slices.Equal(got.Platforms, []string{want.platform}) {
+				t.Errorf("%s analytic %d = %s %s %v, want %s %s [%s]", tt.technique, i, got.ID, got.Strategy, got.Platforms, want.id, want.strategy, want.platform)
+			}
+			if want.sources != nil && !slices.Equal(got.LogSources, want.sources) {
+				t.Errorf("%s %s log sources = %v, want %v", tt.technique, got.ID, got.LogSources, want.sources)
+			}
+			for _, ls := range got.LogSources {
+				if ls.Component != "" && !slices.Contains(tc.DataComponents, ls.Component) {
+					t.Errorf("%s %s: component %s is not among the technique's %v", tt.technique, got.ID, ls.Component, tc.DataComponents)
+				}
+			}
+		}
+	}
+	if got := (&Analytic{ID: "AN1081", Strategy: "DET0384"}).URL(); got != "https://attack.mitre.org/detectionstrategies/DET0384#AN1081" {
+		t.Errorf("URL() = %q", got)
+	}
+}

@@ -76,7 +76,15 @@ func TestMiniBundle(t *testing.T) {
 	want := []*Technique{
 		{ID: "T1059", Name: `Command "Interpreter"`, Tactics: []string{"execution"}, Platforms: []string{"Linux", "Windows"}},
 		{ID: "T1059.004", Name: "Unix Shell", Tactics: []string{"execution"}, Parent: "T1059", Platforms: []string{"Linux"},
-			Mitigations: []string{"M1038"}, DataComponents: []string{"DC0064", "Process: Process Creation"}},
+			Mitigations: []string{"M1038"}, DataComponents: []string{"DC0064", "Process: Process Creation"},
+			// Sorted by ID; the deprecated AN0002 is gone, and the log
+			// source whose component is deprecated keeps no component.
+			Analytics: []Analytic{
+				{ID: "AN0000", Strategy: "DET0001", Platforms: []string{"Windows"},
+					LogSources: []LogSource{{Name: "WinEventLog:Security", Channel: "EventCode=4688", Component: "DC0064"}}},
+				{ID: "AN0001", Strategy: "DET0001", Platforms: []string{"Linux"},
+					LogSources: []LogSource{{Name: "auditd:SYSCALL", Channel: "execve", Component: "DC0064"}, {Name: "x", Channel: "y"}}},
+			}},
 		{ID: "T1059.004", Name: "Old Shell", Parent: "T1059", Revoked: true},
 		{ID: "T1064", Name: "Scripting", Tactics: []string{"persistence", "execution"}, Deprecated: true},
 		{ID: "T1086", Name: "Old PowerShell", Revoked: true, RevokedBy: []string{"T1059", "T1059.004"}},

@@ -105,17 +105,22 @@ type stixDataSource struct {
 // stixDetectionStrategy is ATT&CK 18's x-mitre-detection-strategy: it
 // detects techniques through its analytics.
 type stixDetectionStrategy struct {
-	ID           string   `json:"id"`
-	AnalyticRefs []string `json:"x_mitre_analytic_refs"`
-	Revoked      bool     `json:"revoked"`
-	Deprecated   bool     `json:"x_mitre_deprecated"`
+	ID           string    `json:"id"`
+	Refs         []stixRef `json:"external_references"`
+	AnalyticRefs []string  `json:"x_mitre_analytic_refs"`
+	Revoked      bool      `json:"revoked"`
+	Deprecated   bool      `json:"x_mitre_deprecated"`
 }
 
 // stixAnalytic is ATT&CK 18's x-mitre-analytic; its log sources name the
 // data components it reads.
 type stixAnalytic struct {
-	ID         string `json:"id"`
+	ID         string    `json:"id"`
+	Refs       []stixRef `json:"external_references"`
+	Platforms  []string  `json:"x_mitre_platforms"`
 	LogSources []struct {
+		Name         string `json:"name"`
+		Channel      string `json:"channel"`
 		ComponentRef string `json:"x_mitre_data_component_ref"`
 	} `json:"x_mitre_log_source_references"`
 	Revoked    bool `json:"revoked"`

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/condition"
+	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -51,5 +53,36 @@ func BenchmarkLoadAndRun(b *testing.B) {
 			b.Fatal(err)
 		}
 		check.Run(set, cat, check.Options{})
+	}
+}
+
+// BenchmarkLoadAnalyzeAndRun is falcomitre check with evidence after
+// start-up: load the three files, analyse their conditions and run every
+// check, weak-evidence and platform-mismatch included.
+func BenchmarkLoadAnalyzeAndRun(b *testing.B) {
+	files := falcosecurity(b)
+	cat := embedded(b)
+	b.ResetTimer()
+	for b.Loop() {
+		set, err := rules.Load(files...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		check.Run(set, cat, check.Options{Observations: evidence.Observations(condition.Analyze(set))})
+	}
+}
+
+// BenchmarkRunEvidence is the checks alone with observations, analysed
+// once outside the loop.
+func BenchmarkRunEvidence(b *testing.B) {
+	set, err := rules.Load(falcosecurity(b)...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := embedded(b)
+	opt := check.Options{Observations: evidence.Observations(condition.Analyze(set))}
+	b.ResetTimer()
+	for b.Loop() {
+		check.Run(set, cat, opt)
 	}
 }

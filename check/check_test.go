@@ -10,6 +10,8 @@ import (
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/condition"
+	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -64,6 +66,11 @@ func render(rep *check.Report, code string) string {
 	return b.String()
 }
 
+// observations analyses set's conditions, as falcomitre check does.
+func observations(set *rules.Set) map[string]condition.Observation {
+	return evidence.Observations(condition.Analyze(set))
+}
+
 func golden(t *testing.T, path, got string) {
 	t.Helper()
 	if *update {
@@ -93,7 +100,7 @@ func TestChecks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep := check.Run(set, cat, check.Options{})
+			rep := check.Run(set, cat, check.Options{Observations: observations(set)})
 			out := render(rep, c.Code)
 			if out == "" {
 				t.Errorf("%s gives no %s finding", bad, c.Code)
@@ -105,7 +112,7 @@ func TestChecks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if out := render(check.Run(set, cat, check.Options{}), c.Code); out != "" {
+			if out := render(check.Run(set, cat, check.Options{Observations: observations(set)}), c.Code); out != "" {
 				t.Errorf("%s gives findings:\n%s", good, out)
 			}
 		})
@@ -118,7 +125,7 @@ func TestExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := check.Run(set, embedded(t), check.Options{})
+	rep := check.Run(set, embedded(t), check.Options{Observations: observations(set)})
 	out := render(rep, "")
 	golden(t, filepath.Join("testdata", "example.golden"), out)
 	seen := map[string]bool{}

@@ -35,6 +35,7 @@ var all = []*Check{
 	missingTechnique,
 	nameMismatch,
 	nonCanonicalTag,
+	platformMismatch,
 	revokedTechnique,
 	tacticIDMismatch,
 	tacticMismatch,
@@ -42,6 +43,7 @@ var all = []*Check{
 	unknownTechnique,
 	unsupportedTactic,
 	unusedSuppression,
+	weakEvidence,
 }
 
 // Checks returns every check, sorted by code. Callers must not modify them.

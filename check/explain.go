@@ -2,8 +2,10 @@ package check
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -67,6 +69,25 @@ type TechniqueFacts struct {
 	// detects the technique.
 	Mitigations    []DefenseRef `json:"mitigations,omitempty"`
 	DataComponents []DefenseRef `json:"data_components,omitempty"`
+	// Watch is what ATT&CK's analytics watch on the platforms Falco's
+	// event sources run on (Linux, Containers, the cloud and identity
+	// platforms), ATT&CK 18 and later.
+	Watch []WatchFacts `json:"watch,omitempty"`
+}
+
+// WatchFacts is one analytic of a technique: where and what it watches.
+type WatchFacts struct {
+	Analytic   string           `json:"analytic"` // "AN1081"
+	Platforms  []string         `json:"platforms"`
+	URL        string           `json:"url"`
+	LogSources []LogSourceFacts `json:"log_sources"`
+}
+
+// LogSourceFacts is a log, its channel and the data component it feeds.
+type LogSourceFacts struct {
+	Name      string      `json:"name"`              // "auditd:SYSCALL"
+	Channel   string      `json:"channel,omitempty"` // "execve"
+	Component *DefenseRef `json:"data_component,omitempty"`
 }
 
 // DefenseRef names a mitigation or a data component.
@@ -173,7 +194,42 @@ func (p *Pass) techniqueFacts(t *attack.Technique) TechniqueFacts {
 			f.DataComponents = append(f.DataComponents, DefenseRef{ID: d.ID, Name: d.Name, DataSource: d.DataSource, URL: d.URL()})
 		}
 	}
+	f.Watch = p.watchFacts(t)
 	return f
+}
+
+// watchFacts lists t's analytics on the platforms of Falco's event
+// sources, in the order of those platforms (Linux and Containers first).
+func (p *Pass) watchFacts(t *attack.Technique) []WatchFacts {
+	var plats []string
+	// Sources in this order put Linux and Containers first, then the
+	// cloud and identity platforms.
+	for _, src := range []string{"syscall", "k8s_audit", "aws_cloudtrail", "okta", "github"} {
+		for _, pl := range evidence.SourcePlatforms(p.Catalog, src) {
+			if !slices.Contains(plats, pl) {
+				plats = append(plats, pl)
+			}
+		}
+	}
+	var out []WatchFacts
+	for _, pl := range plats {
+		for i := range t.Analytics {
+			a := &t.Analytics[i]
+			if len(a.Platforms) == 0 || a.Platforms[0] != pl {
+				continue
+			}
+			w := WatchFacts{Analytic: a.ID, Platforms: a.Platforms, URL: a.URL()}
+			for _, ls := range a.LogSources {
+				lf := LogSourceFacts{Name: ls.Name, Channel: ls.Channel}
+				if d := p.Catalog.DataComponent(ls.Component); d != nil {
+					lf.Component = &DefenseRef{ID: d.ID, Name: d.Name, DataSource: d.DataSource, URL: d.URL()}
+				}
+				w.LogSources = append(w.LogSources, lf)
+			}
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func nonNil(s []string) []string {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/falcomitre/falcomitre/condition"
 	"github.com/falcomitre/falcomitre/diag"
 )
 
@@ -25,6 +26,11 @@ type Options struct {
 	// check (a team's own mitre_internal_review, say, would otherwise be
 	// read as a misspelt tactic).
 	NotATTACKPrefixes []string
+	// Observations are what each rule watches, by rule name, as
+	// condition.Analyze works them out. weak-evidence weighs a rule's
+	// techniques only when it has one, so with none (nil) it does not
+	// run; platform-mismatch needs only the rule's event source.
+	Observations map[string]condition.Observation
 }
 
 // checks returns the checks the run makes, each with the severity the
@@ -71,6 +77,10 @@ func (o Options) notATTACK(tag string) bool {
 	}
 	return false
 }
+
+// Runs reports whether the options run the check with code, so that a
+// caller can skip the work only that check needs.
+func (o Options) Runs(code string) bool { return o.runs(code) }
 
 // runs reports whether the options run the check with code.
 func (o Options) runs(code string) bool {

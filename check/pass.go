@@ -2,7 +2,9 @@ package check
 
 import (
 	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/condition"
 	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -19,6 +21,9 @@ type Pass struct {
 	findings []Finding
 	check    *Check
 	opt      *Options
+	evidence *evidence.Matcher
+	watch    *evidence.Watch // the rule's, once worked out
+	levels   map[*attack.Technique]evidence.Level
 }
 
 // TagInfo is one effective tag read against the catalog.
@@ -121,6 +126,48 @@ func (p *Pass) tacticsOf(t *attack.Technique) []*attack.Tactic {
 			if s == tac.Shortname {
 				out = append(out, tac)
 			}
+		}
+	}
+	return out
+}
+
+// ruleWatch returns what the rule watches in ATT&CK's terms: from its
+// observation when the run has one, else only its event source, which is
+// all platform-mismatch needs.
+func (p *Pass) ruleWatch() (w *evidence.Watch, observed bool) {
+	obs, ok := p.opt.Observations[p.Rule.Name]
+	if p.watch == nil {
+		if !ok {
+			obs = condition.Observation{Rule: p.Rule.Name, Source: p.Rule.Source}
+		}
+		p.watch = evidence.Observe(&obs)
+	}
+	return p.watch, ok
+}
+
+// level weighs what the rule watches against t, once for both evidence
+// checks; evidence.Matcher.Judge says why, when a finding needs it.
+func (p *Pass) level(w *evidence.Watch, t *attack.Technique) evidence.Level {
+	if l, ok := p.levels[t]; ok {
+		return l
+	}
+	if p.levels == nil {
+		p.levels = map[*attack.Technique]evidence.Level{}
+	}
+	l := p.evidence.Level(w, t)
+	p.levels[t] = l
+	return l
+}
+
+// liveTechniqueSet returns the rule's known, not revoked techniques, each
+// once, in tag order.
+func (p *Pass) liveTechniqueSet() []*TagInfo {
+	var out []*TagInfo
+	seen := map[*attack.Technique]bool{}
+	for _, t := range p.liveTechniques() {
+		if !seen[t.Technique] {
+			seen[t.Technique] = true
+			out = append(out, t)
 		}
 	}
 	return out

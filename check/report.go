@@ -6,6 +6,7 @@ import (
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -82,9 +83,13 @@ func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
 		r.Files = append(r.Files, f.Path)
 	}
 	names := namesFor(cat)
+	var matcher *evidence.Matcher
+	if opt.runs(weakEvidence.Code) || opt.runs(platformMismatch.Code) {
+		matcher = evidence.NewMatcher(cat)
+	}
 	for _, rule := range set.Rules {
 		r.RuleRefs = append(r.RuleRefs, refOf(rule))
-		p := &Pass{Catalog: cat, Rule: rule, names: names, opt: &opt}
+		p := &Pass{Catalog: cat, Rule: rule, names: names, opt: &opt, evidence: matcher}
 		for _, t := range rule.Tags {
 			if opt.notATTACK(t.Value) {
 				continue

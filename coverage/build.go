@@ -6,6 +6,7 @@ import (
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -57,6 +58,9 @@ func Build(set *rules.Set, cat *attack.Catalog, opt Options) (*Model, error) {
 // cover nothing.
 func (m *Model) readRule(r *rules.Rule, opt check.Options) *Rule {
 	rule := &Rule{Name: r.Name, Source: r.Source, Enabled: r.Enabled}
+	if o, ok := opt.Observations[r.Name]; ok {
+		rule.Watch = evidence.Observe(&o)
+	}
 	if d := r.Def; d != nil {
 		rule.Desc, rule.Priority = d.Desc, d.Priority
 		rule.File, rule.Line = d.Range.File, d.Range.Start.Line

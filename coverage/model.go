@@ -17,6 +17,7 @@ package coverage
 import (
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/evidence"
 )
 
 // Model is the coverage of one rule set against one catalog.
@@ -35,6 +36,8 @@ type Model struct {
 	// Techniques counts distinct parent techniques in scope, and Covered
 	// those that some rule covers under at least one tactic.
 	Techniques, Covered int
+
+	matcher *evidence.Matcher
 }
 
 // Scope says which techniques count.
@@ -82,6 +85,9 @@ type Rule struct {
 	Other []string
 	// Findings are the check findings about the rule, in report order.
 	Findings []check.Finding
+	// Watch is what the rule watches in ATT&CK's terms, from the
+	// observations in Options.Check; nil when there were none.
+	Watch *evidence.Watch
 }
 
 // TechniqueTag is a technique tag of a rule, read against the catalog.

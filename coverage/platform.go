@@ -6,54 +6,18 @@ import (
 	"strings"
 
 	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/evidence"
 )
 
-// sourcePlatforms are the ATT&CK platforms whose techniques a Falco event
-// source can see. Each lists the spellings of several ATT&CK releases
-// (Identity Provider replaced Azure AD and others in 16), best first; the
-// ones the catalog has are kept. Kubernetes is no ATT&CK platform: its
-// techniques are under Containers. Sources not listed add nothing.
-var sourcePlatforms = map[string][]string{
-	"syscall":            {"Linux", "Containers"},
-	"k8s_audit":          {"Containers"},
-	"aws_cloudtrail":     {"IaaS"},
-	"gcp_auditlog":       {"IaaS"},
-	"azure_platformlogs": {"IaaS"},
-	"okta":               {"Identity Provider", "Azure AD", "SaaS"},
-	"github":             {"SaaS"},
-}
-
 // SourcePlatforms returns the platforms of cat that the event source can
-// see, nil when falcomitre knows none.
+// see, nil when falcomitre knows none. The table is evidence's, which the
+// evidence checks share.
 func SourcePlatforms(cat *attack.Catalog, source string) []string {
-	have := Platforms(cat)
-	var out []string
-	for _, p := range sourcePlatforms[source] {
-		if slices.Contains(have, p) {
-			out = append(out, p)
-		}
-	}
-	return out
+	return evidence.SourcePlatforms(cat, source)
 }
 
 // Platforms returns the platforms of cat's live techniques, sorted.
-func Platforms(cat *attack.Catalog) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range cat.Techniques {
-		if t.Revoked || t.Deprecated {
-			continue
-		}
-		for _, p := range t.Platforms {
-			if !seen[p] {
-				seen[p] = true
-				out = append(out, p)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
-}
+func Platforms(cat *attack.Catalog) []string { return evidence.Platforms(cat) }
 
 // resolveScope works out the platforms in scope: the names given (in any
 // case, or "all"), else the defaults of the sources, else every platform.

@@ -30,5 +30,5 @@ func ExampleCompare() {
 	}
 	fmt.Printf("%d changes, %d of the rules' IDs unchanged\n", d.Summary.Changes, d.Summary.Unchanged)
 	// Output:
-	// 0 changes, 15 of the rules' IDs unchanged
+	// 0 changes, 16 of the rules' IDs unchanged
 }

@@ -10,7 +10,9 @@ import (
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/condition"
 	"github.com/falcomitre/falcomitre/coverage"
+	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/report"
 	"github.com/falcomitre/falcomitre/rules"
 )
@@ -42,6 +44,13 @@ func corpusRoot(t testing.TB) string {
 // the corpus folder, so that the golden files do not depend on where the
 // repository is, and checks them.
 func loadCorpus(t testing.TB, files []string) (*rules.Set, *attack.Catalog, *check.Report) {
+	set, cat, rep, _ := loadCorpusOpt(t, files)
+	return set, cat, rep
+}
+
+// loadCorpusOpt is loadCorpus with the check options it used: with the
+// rules' observations, as falcomitre's commands analyse them.
+func loadCorpusOpt(t testing.TB, files []string) (*rules.Set, *attack.Catalog, *check.Report, check.Options) {
 	t.Helper()
 	root := corpusRoot(t)
 	cat, err := attack.Embedded()
@@ -63,14 +72,15 @@ func loadCorpus(t testing.TB, files []string) (*rules.Set, *attack.Catalog, *che
 	if errs := set.Errs(); len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	return set, cat, check.Run(set, cat, check.Options{})
+	opt := check.Options{Observations: evidence.Observations(condition.Analyze(set))}
+	return set, cat, check.Run(set, cat, opt), opt
 }
 
 // corpusModel is the coverage model every coverage writer renders.
 func corpusModel(t testing.TB) *coverage.Model {
 	t.Helper()
-	set, cat, rep := loadCorpus(t, falcosecurityFiles)
-	m, err := coverage.Build(set, cat, coverage.Options{Report: rep})
+	set, cat, rep, opt := loadCorpusOpt(t, falcosecurityFiles)
+	m, err := coverage.Build(set, cat, coverage.Options{Report: rep, Check: opt})
 	if err != nil {
 		t.Fatal(err)
 	}

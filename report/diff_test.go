@@ -104,7 +104,7 @@ func TestDiffClean(t *testing.T) {
 	if err := report.WriteDiff(&buf, d, "text"); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasSuffix(buf.String(), "\nenterprise-attack 18.1 → 18.1: no changes to the 16 IDs the rules use\n") {
+	if !strings.HasSuffix(buf.String(), "\nenterprise-attack 18.1 → 18.1: no changes to the 17 IDs the rules use\n") {
 		t.Errorf("output:\n%s", buf.String())
 	}
 	buf.Reset()

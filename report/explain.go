@@ -71,6 +71,23 @@ func WriteExplanation(w io.Writer, e *check.Explanation, format string) error {
 		}
 		field(&b, "mitigations:", strings.Join(mits, ", "))
 		field(&b, "data components:", strings.Join(comps, ", "))
+		for i, w := range t.Watch {
+			name := ""
+			if i == 0 {
+				name = "ATT&CK watches:"
+			}
+			fmt.Fprintf(&b, "  %-17s %s %s (%s)\n", name, w.Analytic, strings.Join(w.Platforms, ", "), w.URL)
+			for _, ls := range w.LogSources {
+				line := ls.Name
+				if ls.Channel != "" && ls.Channel != "None" {
+					line += " “" + ls.Channel + "”"
+				}
+				if ls.Component != nil {
+					line += " → " + defenseName(*ls.Component)
+				}
+				fmt.Fprintf(&b, "  %-17s   %s\n", "", line)
+			}
+		}
 		field(&b, "url:", t.URL)
 	}
 	if f := e.Former; f != nil {

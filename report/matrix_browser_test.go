@@ -99,6 +99,11 @@ func TestMatrixInBrowser(t *testing.T) {
 		strings.Contains(got, "undefined") {
 		t.Errorf("details lack the technique's platforms or mitigations, or show a missing value: %q", got)
 	}
+	// What ATT&CK says to watch, and how each rule meets it.
+	if got := text(`document.querySelector("#detail").textContent`); !strings.Contains(got, "ATT&CK watches on Containers, Linux") ||
+		!strings.Contains(got, "evidence: ") {
+		t.Errorf("details lack what ATT&CK watches or the rules' evidence: %q", got)
+	}
 	if *update {
 		shot, err := p.Screenshot(ctx)
 		must(err)

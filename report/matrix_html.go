@@ -12,6 +12,7 @@ import (
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/coverage"
+	"github.com/falcomitre/falcomitre/evidence"
 )
 
 // The page is one file with its style and script inline: it is mailed,
@@ -118,6 +119,8 @@ type matrixData struct {
 	Tactics     map[string]string          `json:"tactics"`
 	// Levels are heatLevels, so that the script shades as the page does.
 	Levels []int `json:"levels"`
+	// WatchOn are the platforms techniques' Watch are for.
+	WatchOn string `json:"watch_on"`
 }
 
 type matrixRule struct {
@@ -146,11 +149,17 @@ type matrixTechnique struct {
 	Mitigations []string `json:"mitigations,omitempty"`
 	Components  []string `json:"components,omitempty"`
 	Subs        int      `json:"subs"`
+	// Watch is what ATT&CK's analytics watch on the platforms in scope.
+	Watch []matrixRef `json:"watch,omitempty"`
 }
 
 type matrixCellData struct {
 	Direct []int          `json:"direct,omitempty"`
 	Subs   []matrixSubRef `json:"subs,omitempty"`
+	// Evidence says, by rule index, how what the rule watches meets what
+	// ATT&CK watches for the technique it tags.
+	Evidence map[int]string `json:"evidence,omitempty"`
+	levels   map[int]evidence.Level
 }
 
 type matrixSubRef struct {
@@ -196,6 +205,7 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 	p.Data.Components = map[string]matrixRef{}
 	p.Data.Tactics = map[string]string{}
 	p.Data.Levels = heatLevels
+	p.Data.WatchOn = strings.Join(m.WatchPlatforms(), ", ")
 	for _, col := range m.Columns {
 		p.Data.Tactics[col.Tactic.Shortname] = col.Tactic.Name
 		mc := matrixColumn{
@@ -205,11 +215,17 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 		}
 		for _, c := range col.Cells {
 			mc.Cells = append(mc.Cells, htmlCell(c, index))
-			p.addTechnique(m.Catalog, c.Technique)
+			p.addTechnique(m, c.Technique, len(c.Rules) > 0)
 			if len(c.Rules) > 0 {
 				cd := matrixCellData{Direct: indexList(c.Direct, index)}
+				for _, r := range c.Direct {
+					cd.addEvidence(m, r, c.Technique, index)
+				}
 				for _, s := range c.Subs {
 					cd.Subs = append(cd.Subs, matrixSubRef{ID: s.Technique.ID, Name: s.Technique.Name, URL: s.Technique.URL(), Rules: indexList(s.Rules, index)})
+					for _, r := range s.Rules {
+						cd.addEvidence(m, r, s.Technique, index)
+					}
 				}
 				p.Data.Cells[col.Tactic.Shortname+"/"+c.Technique.ID] = cd
 			}
@@ -252,9 +268,33 @@ func htmlCell(c *coverage.Cell, index map[*coverage.Rule]int) matrixCell {
 	return mc
 }
 
-// addTechnique records what the details of a technique show.
-func (p *matrixPage) addTechnique(cat *attack.Catalog, t *attack.Technique) {
-	if _, ok := p.Data.Techniques[t.ID]; ok {
+// addEvidence records how what rule r watches meets what ATT&CK watches
+// for t; a rule that tags both the technique and a sub-technique keeps
+// the better verdict.
+func (cd *matrixCellData) addEvidence(m *coverage.Model, r *coverage.Rule, t *attack.Technique, index map[*coverage.Rule]int) {
+	v := m.Evidence(r, t)
+	if v == nil {
+		return
+	}
+	i := index[r]
+	if cd.Evidence == nil {
+		cd.Evidence, cd.levels = map[int]string{}, map[int]evidence.Level{}
+	}
+	if old, ok := cd.levels[i]; !ok || v.Level > old {
+		cd.Evidence[i], cd.levels[i] = evidenceText(v), v.Level
+	}
+}
+
+// addTechnique records what the details of a technique show; what ATT&CK
+// says to watch only for a covered one, where it is compared with what
+// the rules watch (for all, the page would grow by two fifths).
+func (p *matrixPage) addTechnique(m *coverage.Model, t *attack.Technique, covered bool) {
+	cat := m.Catalog
+	if mt, ok := p.Data.Techniques[t.ID]; ok {
+		if covered && mt.Watch == nil {
+			mt.Watch = watchRefs(m, t)
+			p.Data.Techniques[t.ID] = mt
+		}
 		return
 	}
 	mt := matrixTechnique{Name: t.Name, URL: t.URL(), Platforms: t.Platforms, Subs: len(cat.SubTechniques(t.ID))}
@@ -274,6 +314,9 @@ func (p *matrixPage) addTechnique(cat *attack.Catalog, t *attack.Technique) {
 			mt.Components = append(mt.Components, key)
 			p.Data.Components[key] = matrixRef{ID: dc.ID, Name: componentName(dc), URL: dc.URL()}
 		}
+	}
+	if covered {
+		mt.Watch = watchRefs(m, t)
 	}
 	p.Data.Techniques[t.ID] = mt
 }
@@ -333,6 +376,16 @@ func indexList(rs []*coverage.Rule, index map[*coverage.Rule]int) []int {
 	out := make([]int, len(rs))
 	for i, r := range rs {
 		out[i] = index[r]
+	}
+	return out
+}
+
+// watchRefs lists what ATT&CK says to watch for t on the model's
+// platforms.
+func watchRefs(m *coverage.Model, t *attack.Technique) []matrixRef {
+	var out []matrixRef
+	for _, w := range m.Watches(t) {
+		out = append(out, matrixRef{ID: w.Analytic, Name: watchText(w), URL: w.URL})
 	}
 	return out
 }

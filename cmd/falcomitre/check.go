@@ -97,7 +97,7 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 		}
 		set = fixed
 	}
-	rep := check.Run(set, cat, st.options)
+	rep := check.Run(set, cat, withObservations(st.options, set))
 	rep.Tool = check.Tool{Name: "falcomitre", Version: version.Version()}
 
 	// With --diff the diff is the output; reports go only to files.

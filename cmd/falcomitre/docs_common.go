@@ -67,7 +67,7 @@ func (r *docRun) model(cmd *cobra.Command, f *docFlags, args []string) (*coverag
 // modelOf checks a loaded set and works out its coverage.
 func (r *docRun) modelOf(set *rules.Set, f *docFlags) (*coverage.Model, error) {
 	r.loadErrs = append(r.loadErrs, set.Errs()...)
-	opt := r.cfg.CheckOptions()
+	opt := withObservations(r.cfg.CheckOptions(), set)
 	rep := check.Run(set, r.cat, opt)
 	rep.Tool = check.Tool{Name: "falcomitre", Version: version.Version()}
 	m, err := coverage.Build(set, r.cat, coverage.Options{Platforms: f.platforms, Report: rep, Check: opt})

@@ -42,7 +42,7 @@ func newRoot() *cobra.Command {
 	}
 	registerConfigFlags(root)
 	root.AddCommand(newCheckCmd(), newFixCmd(), newExplainCmd(), newAttackCmd(), newInitCmd(), newVersionCmd())
-	root.AddCommand(newOverviewCmd(), newMatrixCmd(), newLayerCmd(), newCoverageCmd())
+	root.AddCommand(newOverviewCmd(), newMatrixCmd(), newLayerCmd(), newCoverageCmd(), newSuggestCmd())
 	return root
 }
 

@@ -108,11 +108,12 @@
 
   // ruleItem is one rule in the details: what it is, where it is defined,
   // its description and its check findings.
-  function ruleItem(i, via) {
+  function ruleItem(i, via, evidence) {
     var r = data.rules[i];
     var li = el('li');
     li.appendChild(el('strong', r.name, 'rule-name'));
     if (via) { li.appendChild(document.createTextNode(' (' + via + ')')); }
+    if (evidence) { li.appendChild(el('div', evidence, 'meta')); }
     var meta = [r.maturity ? 'maturity_' + r.maturity : 'no maturity tag', r.source, r.priority, r.enabled ? 'enabled' : 'disabled'];
     li.appendChild(el('div', meta.filter(Boolean).join(' · '), 'meta'));
     if (r.where) { li.appendChild(el('div', r.where, 'meta')); }
@@ -142,7 +143,7 @@
     box.appendChild(el('h3', shown.length + ' rule' + (shown.length === 1 ? '' : 's')));
     if (shown.length) {
       var ul = el('ul', null, 'rules');
-      shown.forEach(function (e) { ul.appendChild(ruleItem(e.i, e.via)); });
+      shown.forEach(function (e) { ul.appendChild(ruleItem(e.i, e.via, e.evidence)); });
       box.appendChild(ul);
     } else {
       box.appendChild(el('p', 'No rule covers it.'));
@@ -200,17 +201,27 @@
         var c = data.components[k];
         return { text: c.name, url: c.url };
       })));
+      if (t.watch) {
+        var wl = el('ul', null, 'watch');
+        t.watch.forEach(function (w) {
+          var li = el('li');
+          li.appendChild(w.url ? link(w.url, w.name) : document.createTextNode(w.name));
+          wl.appendChild(li);
+        });
+        field(dl, 'ATT&CK watches on ' + data.watch_on, wl);
+      }
       body.appendChild(dl);
       var p = el('p', 'What it is, procedure examples and detections: ');
       p.appendChild(link(t.url, t.url.replace('https://', '')));
       body.appendChild(p);
       var cell = data.cells[tactic + '/' + id] || {};
-      var entries = (cell.direct || []).map(function (i) { return { i: i }; });
+      var ev = cell.evidence || {};
+      var entries = (cell.direct || []).map(function (i) { return { i: i, evidence: ev[i] }; });
       (cell.subs || []).forEach(function (s) {
         s.rules.forEach(function (i) {
           var seen = entries.filter(function (e) { return e.i === i; })[0];
           var via = s.id + ' ' + s.name;
-          if (!seen) { entries.push({ i: i, via: via }); } else { seen.via = seen.via ? seen.via + ', ' + via : via; }
+          if (!seen) { entries.push({ i: i, via: via, evidence: ev[i] }); } else { seen.via = seen.via ? seen.via + ', ' + via : via; }
         });
       });
       body.appendChild(ruleList(entries));

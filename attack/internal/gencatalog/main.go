@@ -124,6 +124,7 @@ func goSource(c *attack.Catalog) ([]byte, error) {
 		goList(&b, "Platforms", t.Platforms)
 		goList(&b, "Mitigations", t.Mitigations)
 		goList(&b, "DataComponents", t.DataComponents)
+		goAnalytics(&b, t.Analytics)
 		b.WriteString("},\n")
 	}
 	b.WriteString("},\n}\n")
@@ -141,6 +142,35 @@ func goList(b *bytes.Buffer, field string, list []string) {
 			b.WriteString(", ")
 		}
 		b.WriteString(strconv.Quote(s))
+	}
+	b.WriteString("}")
+}
+
+// goAnalytics writes , Analytics: []Analytic{...} unless list is empty.
+// Repeated strings cost nothing twice: the linker keeps one copy of each
+// string literal.
+func goAnalytics(b *bytes.Buffer, list []attack.Analytic) {
+	if len(list) == 0 {
+		return
+	}
+	b.WriteString(", Analytics: []Analytic{")
+	for i, a := range list {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(b, "{ID: %s, Strategy: %s", strconv.Quote(a.ID), strconv.Quote(a.Strategy))
+		goList(b, "Platforms", a.Platforms)
+		if len(a.LogSources) > 0 {
+			b.WriteString(", LogSources: []LogSource{")
+			for j, ls := range a.LogSources {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(b, "{Name: %s, Channel: %s, Component: %s}", strconv.Quote(ls.Name), strconv.Quote(ls.Channel), strconv.Quote(ls.Component))
+			}
+			b.WriteString("}")
+		}
+		b.WriteString("}")
 	}
 	b.WriteString("}")
 }

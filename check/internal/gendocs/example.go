@@ -12,7 +12,9 @@ import (
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
+	"github.com/falcomitre/falcomitre/condition"
 	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/fix"
 	"github.com/falcomitre/falcomitre/report"
 	"github.com/falcomitre/falcomitre/rules"
@@ -59,7 +61,8 @@ func exampleOf(cat *attack.Catalog, tmp scratch, testdata, code string) (*exampl
 	if err != nil {
 		return nil, err
 	}
-	rep := check.Run(set, cat, check.Options{})
+	opt := check.Options{Observations: evidence.Observations(condition.Analyze(set))}
+	rep := check.Run(set, cat, opt)
 	var mine []check.Finding
 	for _, f := range rep.Findings {
 		if f.Code == code {
@@ -74,7 +77,7 @@ func exampleOf(cat *attack.Catalog, tmp scratch, testdata, code string) (*exampl
 	if err := ex.fixOf(set, cat, code); err != nil {
 		return nil, err
 	}
-	if ex.suppressed, err = suppressedOf(cat, tmp, ex.bad, code, rep, mine[0]); err != nil {
+	if ex.suppressed, err = suppressedOf(cat, opt, tmp, ex.bad, code, rep, mine[0]); err != nil {
 		return nil, err
 	}
 	return ex, nil
@@ -126,7 +129,7 @@ func (ex *example) fixOf(set *rules.Set, cat *attack.Catalog, code string) error
 // suppressedOf writes a suppression comment for the first finding, at the
 // end of its line or, failing that, above its rule, and keeps the first
 // that falcomitre reads as suppressing it.
-func suppressedOf(cat *attack.Catalog, tmp scratch, bad []byte, code string, rep *check.Report, f check.Finding) (string, error) {
+func suppressedOf(cat *attack.Catalog, opt check.Options, tmp scratch, bad []byte, code string, rep *check.Report, f check.Finding) (string, error) {
 	lines := strings.SplitAfter(string(bad), "\n")
 	comment := "# falcomitre:ignore " + code + " why this does not apply to this rule"
 	var tries [][]string
@@ -148,7 +151,7 @@ func suppressedOf(cat *attack.Catalog, tmp scratch, bad []byte, code string, rep
 		if err != nil {
 			return "", err
 		}
-		got := check.Run(set, cat, check.Options{})
+		got := check.Run(set, cat, opt)
 		if suppresses(got, f) {
 			return around(try, comment), nil
 		}
