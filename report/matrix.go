@@ -81,11 +81,12 @@ func matrixMarkdown(w io.Writer, m *coverage.Model) error {
 			}
 			fmt.Fprintf(&b, "- %s%s (%s)", mdTechnique(c.Technique), mark, plural(len(c.Rules), "rule"))
 			if len(c.Direct) > 0 {
-				fmt.Fprintf(&b, ": %s", ruleNames(c.Direct))
+				fmt.Fprintf(&b, ": %s", rulesWithEvidence(m, c.Direct, c.Technique))
 			}
 			b.WriteString("\n")
+			mdWatches(&b, m, c.Technique)
 			for _, s := range c.Subs {
-				fmt.Fprintf(&b, "  - ↳ %s: %s\n", mdTechnique(s.Technique), ruleNames(s.Rules))
+				fmt.Fprintf(&b, "  - ↳ %s: %s\n", mdTechnique(s.Technique), rulesWithEvidence(m, s.Rules, s.Technique))
 			}
 		}
 		if len(col.TacticOnly) > 0 {
