@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
@@ -22,7 +23,11 @@ import (
 //go:embed html/matrix.tmpl html/matrix.css html/matrix.js
 var matrixAssets embed.FS
 
-var matrixTemplate = template.Must(template.New("matrix.tmpl").ParseFS(matrixAssets, "html/matrix.tmpl"))
+// matrixTemplate is parsed on first use: every falcomitre run loads this
+// package, few write the HTML matrix, and parsing at start-up cost 1 ms.
+var matrixTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("matrix.tmpl").ParseFS(matrixAssets, "html/matrix.tmpl"))
+})
 
 // heatLevels are the upper bounds of the heatmap's shades by number of
 // rules: 0, 1, 2–3, 4–7, 8 and more. Fixed bounds, not ones scaled to the
@@ -238,7 +243,7 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 	for _, u := range m.Uncounted {
 		p.Uncounted = append(p.Uncounted, matrixUncounted{Rule: u.Rule.Name, Tag: u.Tag, Why: reasonText(u)})
 	}
-	return matrixTemplate.Execute(w, p)
+	return matrixTemplate().Execute(w, p)
 }
 
 func htmlRule(r *coverage.Rule) matrixRule {

@@ -6,12 +6,16 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // noise is what in ATT&CK's descriptions names sources, not behaviour:
 // inline "(Citation: Name)", the URLs of Markdown links, and ATT&CK IDs
 // (S0002, TA0008).
-var noise = regexp.MustCompile(`\(Citation:[^)]*\)|\]\([^)]*\)|\b(?:[TSGMC]|TA|DS|DC)[0-9]{4}(?:\.[0-9]{3})?\b`)
+// It is compiled on first use, not at every falcomitre start-up.
+var noise = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\(Citation:[^)]*\)|\]\([^)]*\)|\b(?:[TSGMC]|TA|DS|DC)[0-9]{4}(?:\.[0-9]{3})?\b`)
+})
 
 // TopWords keeps, for each text by key, the k words whose stems weigh
 // most by tf × idf over all the texts, most telling first, each as the
@@ -25,7 +29,7 @@ func TopWords(texts map[string]string, k int) map[string]string {
 	df := map[string]int{}
 	for key, t := range texts {
 		b := &bag{tf: map[string]int{}, first: map[string]string{}}
-		for _, f := range strings.FieldsFunc(noise.ReplaceAllString(t, " "), notAlnum) {
+		for _, f := range strings.FieldsFunc(noise().ReplaceAllString(t, " "), notAlnum) {
 			lw := strings.ToLower(f)
 			s := Stem(lw)
 			if s == "" {
