@@ -80,7 +80,7 @@ func TestOpenURLErrors(t *testing.T) {
 	}{
 		{"bad checksum", release19, func(_ *Client, sp *Spec) { sp.SHA256 = zero }, "checksum mismatch: got " + hexSHA256(bundle19(t)) + ", want " + zero},
 		{"truncated", "/truncated", nil, "connection cut after 1000 bytes"},
-		{"timeout", "/slow", func(c *Client, _ *Spec) { c.Timeout = 200 * time.Millisecond }, "timed out after 200ms"},
+		{"timeout", "/slow", func(c *Client, _ *Spec) { c.Timeout = time.Second }, "timed out after 1s"},
 		{"404", "/missing", nil, "/missing: the server answered 404 Not Found"},
 		{"redirect loop", "/loop", nil, "stopped after 10 redirects"},
 		{"redirect to http", "/to-http", nil, "refusing a redirect to \"http://"},
