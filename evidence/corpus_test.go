@@ -3,6 +3,7 @@ package evidence_test
 import (
 	"flag"
 	"fmt"
+	"github.com/falcomitre/falcomitre/internal/sharedtest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -163,11 +164,11 @@ func TestCorpusCounts(t *testing.T) {
 
 func falcosecurityFiles(root string) []string {
 	r := filepath.Join(root, "falcosecurity__rules")
-	return []string{
-		filepath.Join(r, "falco-rules-5.1.0", "rules__falco_rules.yaml"),
-		filepath.Join(r, "falco-incubating-rules-6.0.1", "rules__falco-incubating_rules.yaml"),
-		filepath.Join(r, "falco-sandbox-rules-6.1.0", "rules__falco-sandbox_rules.yaml"),
+	files := make([]string, len(sharedtest.FalcosecurityFiles))
+	for i, f := range sharedtest.FalcosecurityFiles {
+		files[i] = filepath.Join(r, filepath.FromSlash(f))
 	}
+	return files
 }
 
 // attackRef returns the technique ID a tag names in any spelling, "" if

@@ -1,8 +1,7 @@
 package fix_test
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/falcomitre/falcomitre/internal/sharedtest"
 	"testing"
 
 	"github.com/falcomitre/falcomitre/check"
@@ -10,22 +9,9 @@ import (
 	"github.com/falcomitre/falcomitre/rules"
 )
 
-// falcosecurity are the three current falcosecurity rules files of the
-// shared corpus, the files every figure in BENCHMARKS.md is about.
-func falcosecurity(tb testing.TB) []string {
-	root := filepath.Join(corpusDir(tb), "falcosecurity__rules")
-	files := []string{
-		filepath.Join(root, "falco-rules-5.1.0", "rules__falco_rules.yaml"),
-		filepath.Join(root, "falco-incubating-rules-6.0.1", "rules__falco-incubating_rules.yaml"),
-		filepath.Join(root, "falco-sandbox-rules-6.1.0", "rules__falco-sandbox_rules.yaml"),
-	}
-	for _, f := range files {
-		if _, err := os.Stat(f); err != nil {
-			tb.Skipf("falcosecurity files not in the corpus: %v", err)
-		}
-	}
-	return files
-}
+// falcosecurity are the three current falcosecurity rules files, the
+// workload of BENCHMARKS.md.
+func falcosecurity(tb testing.TB) []string { return sharedtest.Falcosecurity(tb) }
 
 // BenchmarkFix measures a fix run over the three files loaded together,
 // every fix enabled, in memory: check, apply, verify, parse again, until

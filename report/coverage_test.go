@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"github.com/falcomitre/falcomitre/internal/sharedtest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,11 +20,7 @@ import (
 
 // falcosecurityFiles are the three current falcosecurity rules files of
 // the shared corpus (as in check/bench_test.go), relative to corpusRoot.
-var falcosecurityFiles = []string{
-	"falco-rules-5.1.0/rules__falco_rules.yaml",
-	"falco-incubating-rules-6.0.1/rules__falco-incubating_rules.yaml",
-	"falco-sandbox-rules-6.1.0/rules__falco-sandbox_rules.yaml",
-}
+var falcosecurityFiles = sharedtest.FalcosecurityFiles
 
 // corpusRoot returns the absolute path of the falcosecurity corpus
 // folder, skipping the test when ../shared is not beside the repository.

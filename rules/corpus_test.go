@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/falcomitre/falcomitre/internal/sharedtest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -158,11 +159,7 @@ func loadAlone(t *testing.T, path string, src []byte) (f *File, s *Set) {
 
 // falcosecurityFiles are the current falcosecurity/rules releases, loaded
 // together as a Falco install with all three would.
-var falcosecurityFiles = []string{
-	"falco-rules-5.1.0/rules__falco_rules.yaml",
-	"falco-incubating-rules-6.0.1/rules__falco-incubating_rules.yaml",
-	"falco-sandbox-rules-6.1.0/rules__falco-sandbox_rules.yaml",
-}
+var falcosecurityFiles = sharedtest.FalcosecurityFiles
 
 func falcosecurityPaths(t testing.TB) []string {
 	root := corpusDir(t)

@@ -3,6 +3,7 @@ package suggest
 import (
 	"flag"
 	"fmt"
+	"github.com/falcomitre/falcomitre/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,11 +26,11 @@ var corpus = filepath.Join("..", "..", "shared", "corpus")
 // evaluation measures.
 func testFiles() []string {
 	root := filepath.Join(corpus, "falcosecurity__rules")
-	return []string{
-		filepath.Join(root, "falco-rules-5.1.0", "rules__falco_rules.yaml"),
-		filepath.Join(root, "falco-incubating-rules-6.0.1", "rules__falco-incubating_rules.yaml"),
-		filepath.Join(root, "falco-sandbox-rules-6.1.0", "rules__falco-sandbox_rules.yaml"),
+	files := make([]string, len(sharedtest.FalcosecurityFiles))
+	for i, f := range sharedtest.FalcosecurityFiles {
+		files[i] = filepath.Join(root, filepath.FromSlash(f))
 	}
+	return files
 }
 
 // devSets are the rules the weights were set on: community files of the
