@@ -41,14 +41,11 @@ func (f *stixFacts) add(obj []byte, off int64) error {
 	var err error
 	switch typ {
 	case "attack-pattern":
-		f.patterns = append(f.patterns, stixAttackPattern{})
-		err = json.Unmarshal(obj, &f.patterns[len(f.patterns)-1])
+		err = decodeAppend(&f.patterns, obj)
 	case "x-mitre-tactic":
-		f.tactics = append(f.tactics, stixTactic{})
-		err = json.Unmarshal(obj, &f.tactics[len(f.tactics)-1])
+		err = decodeAppend(&f.tactics, obj)
 	case "x-mitre-matrix":
-		f.matrices = append(f.matrices, stixMatrix{})
-		err = json.Unmarshal(obj, &f.matrices[len(f.matrices)-1])
+		err = decodeAppend(&f.matrices, obj)
 	case "x-mitre-collection":
 		if f.collection != nil {
 			// A bundle describes one collection; later ones would be
@@ -57,20 +54,15 @@ func (f *stixFacts) add(obj []byte, off int64) error {
 		}
 		f.collection = f.readCollection(obj)
 	case "course-of-action":
-		f.mitigations = append(f.mitigations, stixCourseOfAction{})
-		err = json.Unmarshal(obj, &f.mitigations[len(f.mitigations)-1])
+		err = decodeAppend(&f.mitigations, obj)
 	case "x-mitre-data-component":
-		f.components = append(f.components, stixDataComponent{})
-		err = json.Unmarshal(obj, &f.components[len(f.components)-1])
+		err = decodeAppend(&f.components, obj)
 	case "x-mitre-data-source":
-		f.sources = append(f.sources, stixDataSource{})
-		err = json.Unmarshal(obj, &f.sources[len(f.sources)-1])
+		err = decodeAppend(&f.sources, obj)
 	case "x-mitre-detection-strategy":
-		f.strategies = append(f.strategies, stixDetectionStrategy{})
-		err = json.Unmarshal(obj, &f.strategies[len(f.strategies)-1])
+		err = decodeAppend(&f.strategies, obj)
 	case "x-mitre-analytic":
-		f.analytics = append(f.analytics, stixAnalytic{})
-		err = json.Unmarshal(obj, &f.analytics[len(f.analytics)-1])
+		err = decodeAppend(&f.analytics, obj)
 	case "relationship":
 		switch rel {
 		case "revoked-by", "subtechnique-of", "mitigates", "detects":
@@ -88,6 +80,14 @@ func (f *stixFacts) add(obj []byte, off int64) error {
 		return f.objectErr(typ, off, err)
 	}
 	return nil
+}
+
+// decodeAppend decodes obj as one more element of *list, in place, so a
+// bundle's thousands of objects are not copied once more.
+func decodeAppend[T any](list *[]T, obj []byte) error {
+	var zero T
+	*list = append(*list, zero)
+	return json.Unmarshal(obj, &(*list)[len(*list)-1])
 }
 
 // readCollection takes the name and version from an x-mitre-collection
