@@ -23,8 +23,11 @@ type bundleScanner struct {
 	mark  int       // bytes of buf before mark may be dropped
 	base  int64     // input offset of buf[0]
 	lines int       // newlines before buf[0]
-	rerr  error     // read error other than io.EOF
-	stack []byte    // scratch for valueEnd and objectKind
+	// lineStart is the input offset where the line holding buf[0]
+	// starts, for columns.
+	lineStart int64
+	rerr      error  // read error other than io.EOF
+	stack     []byte // scratch for valueEnd and objectKind
 }
 
 // newBundleScanner scans r; when all input is already in memory pass it as
@@ -38,8 +41,8 @@ func (s *bundleScanner) errAt(at int, format string, args ...any) error {
 	if at > len(s.buf) {
 		at = len(s.buf)
 	}
-	line := s.lines + bytes.Count(s.buf[:at], []byte{'\n'}) + 1
-	return fmt.Errorf("%s: line %d, offset %d: %s", s.name, line, s.base+int64(at), fmt.Sprintf(format, args...))
+	line, col := s.posAt(s.base + int64(at))
+	return fmt.Errorf("%s:%d:%d: %s", s.name, line, col, fmt.Sprintf(format, args...))
 }
 
 // more reads at least min more bytes, or up to the end of input; false
@@ -50,6 +53,9 @@ func (s *bundleScanner) more(min int) bool {
 	}
 	if s.mark > 0 {
 		s.lines += bytes.Count(s.buf[:s.mark], []byte{'\n'})
+		if nl := bytes.LastIndexByte(s.buf[:s.mark], '\n'); nl >= 0 {
+			s.lineStart = s.base + int64(nl) + 1
+		}
 		n := copy(s.buf, s.buf[s.mark:])
 		s.buf = s.buf[:n]
 		s.base += int64(s.mark)
@@ -280,12 +286,22 @@ func (s *bundleScanner) objects(fn func(obj []byte, off int64) error) error {
 	}
 }
 
-// lineAt returns the line number of an input offset inside the current
-// window, for errors found while decoding an object.
-func (s *bundleScanner) lineAt(off int64) int {
+// position formats an input offset as file:line:col.
+func (s *bundleScanner) position(off int64) string {
+	line, col := s.posAt(off)
+	return fmt.Sprintf("%s:%d:%d", s.name, line, col)
+}
+
+// posAt returns the 1-based line and byte column of an input offset
+// inside the current window, 0, 0 when it is outside.
+func (s *bundleScanner) posAt(off int64) (line, col int) {
 	at := int(off - s.base)
 	if at < 0 || at > len(s.buf) {
-		return 0
+		return 0, 0
 	}
-	return s.lines + bytes.Count(s.buf[:at], []byte{'\n'}) + 1
+	start := s.lineStart
+	if nl := bytes.LastIndexByte(s.buf[:at], '\n'); nl >= 0 {
+		start = s.base + int64(nl) + 1
+	}
+	return s.lines + bytes.Count(s.buf[:at], []byte{'\n'}) + 1, int(off-start) + 1
 }

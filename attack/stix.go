@@ -5,7 +5,8 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/falcomitre/falcomitre/internal/fileread"
 )
 
 // Options gives what a bundle may not say about itself. The mitre/cti
@@ -36,12 +37,34 @@ func ReadSTIX(r io.Reader, name string, opt Options) (*Catalog, error) {
 	return readBundle(label, name, src, nil, bytes.Equal(magic[:n], gzipMagic), opt)
 }
 
+// MaxBundleSize bounds a STIX bundle, on disk or once decompressed: ten
+// times the largest ATT&CK release (Enterprise 18.1 in STIX 2.1 is about
+// 45 MB), the same as a download's limit.
+const MaxBundleSize = 512 << 20
+
+// bundleLimit is MaxBundleSize, lowered by tests.
+var bundleLimit int64 = MaxBundleSize
+
+// capReader reads r, failing once more than n bytes came out of it.
+type capReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	if c.n -= int64(k); c.n < 0 {
+		return 0, fmt.Errorf("the bundle decompresses to over %d MiB, the limit for a STIX bundle", bundleLimit>>20)
+	}
+	return k, err
+}
+
 // LoadFile reads an ATT&CK STIX bundle (.json or .json.gz) from a file; the
 // catalog's Source is path.
 func LoadFile(path string, opt Options) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	data, err := fileread.Regular(path, bundleLimit)
 	if err != nil {
-		return nil, fmt.Errorf("loading ATT&CK data: %w", err)
+		return nil, fmt.Errorf("%s: loading ATT&CK data: %w", path, err)
 	}
 	if bytes.HasPrefix(data, gzipMagic) {
 		return readBundle(path, path, bytes.NewReader(data), nil, true, opt)
@@ -56,7 +79,8 @@ func readBundle(label, name string, r io.Reader, data []byte, gz bool, opt Optio
 		if err != nil {
 			return nil, fmt.Errorf("%s: reading gzip header: %w", label, err)
 		}
-		ra := newReadAhead(zr, readChunk, 4)
+		// A gzip bomb would inflate without end: stop at the limit.
+		ra := newReadAhead(&capReader{r: zr, n: bundleLimit}, readChunk, 4)
 		defer ra.Close()
 		r = ra
 	}

@@ -275,7 +275,7 @@ func TestReadSTIXBadInput(t *testing.T) {
 		{"object not object", `{"type":"bundle","objects":[1]}`, "objects[0] is not a JSON object"},
 		{"wrong type", `{"type":"bundle","objects":[{"type":"x-mitre-tactic","name":5}]}`, `x-mitre-tactic object: member "name" is a JSON number, want string`},
 		{"bad nested", `{"type":"bundle","objects":[{"type":"attack-pattern","kill_chain_phases":[{"phase_name":[]}]}]}`, "attack-pattern object"},
-		{"syntax in kept object", "{\"type\":\"bundle\",\n\"objects\":[{\"type\":\"x-mitre-tactic\",\"name\" \"x\"}]}", "line 2"},
+		{"syntax in kept object", "{\"type\":\"bundle\",\n\"objects\":[{\"type\":\"x-mitre-tactic\",\"name\" \"x\"}]}", "bad.json:2:45: x-mitre-tactic object"},
 		{"mismatched", `{"type":"bundle","objects":[{"type":"malware","x":[}]}`, "unexpected '}'"},
 		{"truncated", `{"type":"bundle","objects":[{"type":"x-mitre-tactic","name":"Exec`, "unexpected end of input"},
 		{"truncated after", `{"type":"bundle","objects":[]`, "unexpected end of input"},

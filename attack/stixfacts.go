@@ -30,6 +30,7 @@ type stixFacts struct {
 	strategies  []stixDetectionStrategy
 	analytics   []stixAnalytic
 	techByStix  map[string]*Technique
+	seen        map[string]string   // STIX ids and "type ATT&CK-ID" keys → STIX id, for unique
 	mitigates   map[string][]string // technique STIX id → course-of-action STIX ids
 	detects     map[string][]string // technique STIX id → component or strategy STIX ids
 }
@@ -41,9 +42,15 @@ func (f *stixFacts) add(obj []byte, off int64) error {
 	var err error
 	switch typ {
 	case "attack-pattern":
-		err = decodeAppend(&f.patterns, obj)
+		if err = decodeAppend(&f.patterns, obj); err == nil {
+			p := &f.patterns[len(f.patterns)-1]
+			return f.unique(typ, off, p.ID, liveID(p.Refs, p.Revoked || p.Deprecated))
+		}
 	case "x-mitre-tactic":
-		err = decodeAppend(&f.tactics, obj)
+		if err = decodeAppend(&f.tactics, obj); err == nil {
+			t := &f.tactics[len(f.tactics)-1]
+			return f.unique(typ, off, t.ID, liveID(t.Refs, t.Revoked || t.Deprecated))
+		}
 	case "x-mitre-matrix":
 		err = decodeAppend(&f.matrices, obj)
 	case "x-mitre-collection":
@@ -80,6 +87,41 @@ func (f *stixFacts) add(obj []byte, off int64) error {
 		return f.objectErr(typ, off, err)
 	}
 	return nil
+}
+
+// unique refuses a technique or tactic whose STIX id, or live ATT&CK ID,
+// an earlier object of the bundle already has. No ATT&CK release repeats
+// either (13.1 to 18.1 checked); a bundle that does would make a tag mean
+// whichever object came last, so it is refused rather than guessed at.
+// A revoked or deprecated object may share its ATT&CK ID with a live one,
+// which then wins (buildTechniques).
+func (f *stixFacts) unique(typ string, off int64, stixID, attackID string) error {
+	if f.seen == nil {
+		f.seen = make(map[string]string)
+	}
+	for _, key := range []string{stixID, typ + " " + attackID} {
+		if key == "" || key == typ+" " {
+			continue
+		}
+		if prev, dup := f.seen[key]; dup {
+			what := fmt.Sprintf("ATT&CK ID %s is also the ID of %s", attackID, prev)
+			if key == stixID {
+				what = fmt.Sprintf("%s appears twice in the bundle", stixID)
+			}
+			return fmt.Errorf("%s: %s object: %s; each must be unique", f.scanner.position(off), typ, what)
+		}
+		f.seen[key] = cmp.Or(stixID, "an earlier "+typ)
+	}
+	return nil
+}
+
+// liveID is the ATT&CK ID of an object that is neither revoked nor
+// deprecated, "" for one that is.
+func liveID(refs []stixRef, retired bool) string {
+	if retired {
+		return ""
+	}
+	return attackID(refs)
 }
 
 // decodeAppend decodes obj as one more element of *list, in place, so a
@@ -158,7 +200,7 @@ func (f *stixFacts) objectErr(typ string, off int64, err error) error {
 		what = fmt.Sprintf("member %q is a JSON %s, want %s", te.Field, te.Value, jsonKind(te.Type.Kind()))
 	}
 	return &wrapped{
-		msg: fmt.Sprintf("%s: line %d, offset %d: %s object: %s", f.scanner.name, f.scanner.lineAt(at), at, typ, what),
+		msg: fmt.Sprintf("%s: %s object: %s", f.scanner.position(at), typ, what),
 		err: err,
 	}
 }

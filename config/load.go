@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,22 +12,22 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/internal/fileread"
 	"github.com/falcomitre/falcomitre/rules"
 )
+
+// MaxFileSize bounds a configuration file; real ones are a few hundred
+// bytes.
+const MaxFileSize = 1 << 20
 
 // Load reads the configuration file at path. Every problem is an error at
 // file:line:col (unknown keys, values of the wrong type, unknown check
 // codes, severities or policies); all of them are returned at once,
 // joined, in file order.
 func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := fileread.Regular(path, MaxFileSize)
 	if err != nil {
-		msg := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error()
-		}
-		return nil, &diag.InputError{Range: diag.Range{File: path}, Msg: "cannot read configuration: " + msg, Err: err}
+		return nil, &diag.InputError{Range: diag.Range{File: path}, Msg: "cannot read configuration: " + err.Error(), Err: err}
 	}
 	return Parse(path, src)
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"slices"
 
 	"go.yaml.in/yaml/v3"
@@ -65,6 +66,10 @@ func (p *parser) readExceptions(m mapping, appending bool) ([]exception, error) 
 		case vk != nil:
 			for _, v := range vals.Content {
 				val, err := p.exValue(resolve(v))
+				if err == errTooManyValues {
+					// At the row as written: its alias, not the anchor.
+					return nil, diag.Errorf(p.nodeRange(v), "exception values expand to more than %d entries through aliases; falcomitre stops there", maxExceptionValues)
+				}
 				if err != nil {
 					return nil, err
 				}
@@ -87,8 +92,19 @@ func (p *parser) exField(m mapping, key string, optional bool) (ExceptionValue, 
 		}
 		return ExceptionValue{}, diag.Errorf(m.at, "item has no mapping for key '%s'", key)
 	}
-	return p.exValue(v)
+	val, err := p.exValue(v)
+	if err == errTooManyValues {
+		err = diag.Errorf(p.valueRange(k, v), "exception %s expand to more than %d entries through aliases; falcomitre stops there", key, maxExceptionValues)
+	}
+	return val, err
 }
+
+// maxExceptionValues bounds the exception entries one file may hold,
+// counting each alias expansion: far above any real rules file (the
+// falcosecurity rules hold a few thousand), far below what would hurt.
+const maxExceptionValues = 1_000_000
+
+var errTooManyValues = errors.New("too many exception values")
 
 // exValue reads one entry: a non-empty scalar, a list of entries, or (as
 // in Falco, silently) anything else as an invalid entry.
@@ -97,6 +113,12 @@ func (p *parser) exValue(v *yaml.Node) (ExceptionValue, error) {
 }
 
 func (p *parser) exValueDepth(v *yaml.Node, depth int) (ExceptionValue, error) {
+	// Aliases let a few lines stand for billions of values (an alias
+	// bomb); a budget on the values read keeps such a file from taking
+	// the run's memory and time.
+	if p.exValues++; p.exValues > maxExceptionValues {
+		return ExceptionValue{}, errTooManyValues
+	}
 	switch {
 	case isScalar(v):
 		if v.Value == "" {

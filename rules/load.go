@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/internal/fileread"
 )
 
 // Load reads rules files and resolves them together, in order, as Falco
@@ -36,7 +37,13 @@ func Load(paths ...string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Resolve(readFiles(names)), nil
+	return LoadFiles(names...), nil
+}
+
+// LoadFiles reads and resolves files Expand returned, in order. A file
+// that cannot be read or parsed has its File.Err.
+func LoadFiles(names ...string) *Set {
+	return Resolve(readFiles(names))
 }
 
 // Expand returns the rules files Load would read for paths, in load
@@ -81,9 +88,21 @@ func expand(path string) ([]string, error) {
 		}
 		// Stat, not the entry's type, so that symlinks are followed;
 		// a broken link is skipped as Falco's is_regular_file does.
-		if fi, err := os.Stat(full); err == nil && fi.Mode().IsRegular() {
+		// Falco skips a symlink loop or an entry it may not stat too;
+		// Load keeps those so that their File.Err says why they went
+		// unchecked, where a silent skip would hide them.
+		fi, err := os.Stat(full)
+		switch {
+		case err == nil && fi.Mode().IsRegular():
+			names = append(names, full)
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
 			names = append(names, full)
 		}
+	}
+	if len(names) == 0 {
+		// Falco loads nothing from such a directory; a linter told to
+		// check it was most likely given the wrong one.
+		return nil, fmt.Errorf("%s: the directory holds no .yaml or .yml rules files", path)
 	}
 	sort.Strings(names) // byte order, as std::sort on std::string
 	return names, nil
@@ -112,16 +131,20 @@ func readFiles(names []string) []*File {
 	return files
 }
 
+// MaxFileSize is the largest rules file Load reads: twice the largest
+// rule set we know of (100k generated rules are about 43 MB), small
+// enough that a hostile file cannot exhaust a CI runner's memory.
+const MaxFileSize = 64 << 20
+
 // readFile reads and parses one file; a read failure becomes its Err.
 func readFile(name string) *File {
-	src, err := os.ReadFile(name)
+	src, err := fileread.Regular(name, MaxFileSize)
 	if err == nil {
 		return Parse(name, src)
 	}
-	var pe *fs.PathError
 	msg := err.Error()
-	if errors.As(err, &pe) {
-		msg = pe.Err.Error()
+	if strings.HasPrefix(msg, "the file is") {
+		msg += " for one rules file"
 	}
 	ierr := &diag.InputError{Range: diag.Range{File: name}, Msg: "cannot read file: " + msg, Err: err}
 	return &File{Path: name, Err: ierr, readErr: ierr}

@@ -35,6 +35,8 @@ func Parse(path string, src []byte) *File {
 type parser struct {
 	f     *File
 	lines *lineTable
+	// exValues counts exception entries read, aliases expanded.
+	exValues int
 }
 
 func (p *parser) run() error {

@@ -113,5 +113,5 @@ func loadRules(cmd *cobra.Command, cfg *config.Config, args []string) (*rules.Se
 	if len(kept) == 0 {
 		return rules.Resolve(nil), nil
 	}
-	return rules.Load(kept...)
+	return rules.LoadFiles(kept...), nil
 }

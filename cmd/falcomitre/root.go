@@ -41,6 +41,7 @@ func newRoot() *cobra.Command {
 		SilenceErrors: true,
 	}
 	registerConfigFlags(root)
+	registerTimeoutFlag(root)
 	root.AddCommand(newCheckCmd(), newFixCmd(), newExplainCmd(), newAttackCmd(), newInitCmd(), newVersionCmd())
 	root.AddCommand(newOverviewCmd(), newMatrixCmd(), newLayerCmd(), newCoverageCmd(), newSuggestCmd())
 	return root
@@ -58,6 +59,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	root := newRoot()
+	stopWatchdog := func() {}
+	defer func() { stopWatchdog() }()
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { stopWatchdog = watchdog(cmd, stderr) }
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -1,0 +1,78 @@
+// Package fileread reads the files a run is given with the care untrusted
+// input needs: regular files only, and no more than a limit.
+package fileread
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// Open is os.Open, replaced in tests to simulate unreadable files when
+// they run as root, who can read any file.
+var Open = os.Open
+
+// Regular reads the regular file name, refusing one over limit bytes. A
+// named pipe or a device is refused before it is opened: opening a FIFO
+// blocks until something writes to it. Errors carry no file name; the
+// caller places them.
+func Regular(name string, limit int64) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", kind(st.Mode()))
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("the file is %s, over the %s limit", Size(st.Size()), Size(limit))
+	}
+	f, err := Open(name)
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	defer f.Close()
+	// One byte past the limit: the file may have grown since Stat.
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	if int64(len(src)) > limit {
+		return nil, fmt.Errorf("the file is over the %s limit", Size(limit))
+	}
+	return src, nil
+}
+
+// unwrap drops the operation and path of a *fs.PathError, which the
+// caller's message already names, keeping the cause for errors.Is.
+func unwrap(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// kind names what a non-regular file is.
+func kind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "mode " + m.String()
+}
+
+// Size formats n bytes for a message: "64 MiB" for whole mebibytes,
+// "100.0 MB" otherwise.
+func Size(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
