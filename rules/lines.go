@@ -86,6 +86,12 @@ func breakLen(src []byte, i int) int {
 	return 0
 }
 
+// clone returns a table over the same lines with its own cache of the last
+// conversion, for use on another goroutine.
+func (t *lineTable) clone() *lineTable {
+	return &lineTable{src: t.src, starts: t.starts}
+}
+
 // offset converts a yaml.v3 mark (1-based line and code-point column) to a
 // byte offset, clamped to the line it names and to the source.
 func (t *lineTable) offset(line, col int) int {

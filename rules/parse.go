@@ -20,8 +20,14 @@ import (
 // that does not exist, a source mismatch) belong to Falco's collector and
 // are found by Resolve.
 func Parse(path string, src []byte) *File {
+	return parse(path, src, chunkMinFile, chunkSize)
+}
+
+// parse is Parse with chunks of about size bytes for files of minFile
+// bytes or more (chunks.go); tests make both small.
+func parse(path string, src []byte, minFile, size int) *File {
 	f := &File{Path: path, Src: src}
-	p := &parser{f: f, lines: newLineTable(src)}
+	p := &parser{f: f, lines: newLineTable(src), chunkMin: minFile, chunkSize: size}
 	if err := p.run(); err != nil {
 		f.readErr = err
 		f.Err = err
@@ -37,6 +43,9 @@ type parser struct {
 	lines *lineTable
 	// exValues counts exception entries read, aliases expanded.
 	exValues int
+	// chunkMin and chunkSize are the file size from which the file is
+	// decoded in chunks, and their size.
+	chunkMin, chunkSize int
 }
 
 func (p *parser) run() error {
@@ -45,6 +54,11 @@ func (p *parser) run() error {
 		// to byte offsets in Src, which the fix patcher needs.
 		r := diag.Range{File: p.f.Path, Start: diag.Pos{Line: 1, Column: 1}, End: diag.Pos{Line: 1, Column: 1}}
 		return diag.Errorf(r, "utf-16 files are not supported, save the file as utf-8")
+	}
+	if bounds := chunkBounds(p.f.Src, p.chunkMin, p.chunkSize); bounds != nil {
+		if err, ok := p.runChunks(bounds); ok {
+			return err
+		}
 	}
 	// Falco parses every document before reading any item (spec §0, §2:
 	// reader::read calls YAML::LoadAll), so a syntax error anywhere means

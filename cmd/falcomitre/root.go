@@ -42,6 +42,7 @@ func newRoot() *cobra.Command {
 	}
 	registerConfigFlags(root)
 	registerTimeoutFlag(root)
+	registerProfileFlags(root)
 	root.AddCommand(newCheckCmd(), newFixCmd(), newExplainCmd(), newAttackCmd(), newInitCmd(), newVersionCmd())
 	root.AddCommand(newOverviewCmd(), newMatrixCmd(), newLayerCmd(), newCoverageCmd(), newSuggestCmd())
 	return root
@@ -59,9 +60,12 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	root := newRoot()
-	stopWatchdog := func() {}
-	defer func() { stopWatchdog() }()
-	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { stopWatchdog = watchdog(cmd, stderr) }
+	stopWatchdog, stopProfiles := func() {}, func() {}
+	defer func() { stopWatchdog(); stopProfiles() }()
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		stopWatchdog = watchdog(cmd, stderr)
+		stopProfiles = startProfiles(cmd, stderr)
+	}
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

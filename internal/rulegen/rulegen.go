@@ -28,12 +28,13 @@ var tagSets = []string{
 // events cycle through the macros' event types.
 var events = []string{"execve, execveat", "open, openat, openat2", "connect, accept", "ptrace", "unlink, unlinkat", "mount"}
 
-// Write writes n rules as two files in dir: main.yaml with n lists, n/4
-// macros and n rules, and local.yaml with an override or an append for
-// one rule in ten. It returns the two paths in load order.
+// Write writes n rules as two files in dir: 1-main.yaml with n/4 lists,
+// n/4 macros and n rules, and 2-local.yaml with an override or an append
+// for one rule in ten. It returns the two paths in load order, which is
+// also their order as a directory or a shell glob.
 func Write(dir string, n int) ([]string, error) {
-	main := filepath.Join(dir, "main.yaml")
-	local := filepath.Join(dir, "local.yaml")
+	main := filepath.Join(dir, "1-main.yaml")
+	local := filepath.Join(dir, "2-local.yaml")
 	if err := writeFile(main, func(w io.Writer) { writeMain(w, n) }); err != nil {
 		return nil, err
 	}
@@ -45,6 +46,7 @@ func Write(dir string, n int) ([]string, error) {
 
 func writeMain(w io.Writer, n int) {
 	fmt.Fprintln(w, "- required_engine_version: 0.31.0")
+	fmt.Fprintln(w, "\n- macro: container\n  condition: (container.id != host)")
 	macros := max(n/4, 1)
 	for i := range macros {
 		fmt.Fprintf(w, "\n- list: bins_%d\n  items: [bin_%d_a, bin_%d_b, \"/usr/bin/tool_%d\"]\n", i, i, i, i)

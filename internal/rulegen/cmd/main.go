@@ -14,7 +14,7 @@ import (
 
 func main() {
 	n := flag.Int("n", 1000, "number of rules")
-	dir := flag.String("dir", ".", "directory to write main.yaml and local.yaml into")
+	dir := flag.String("dir", ".", "directory to write 1-main.yaml and 2-local.yaml into")
 	flag.Parse()
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "rulegen:", err)
