@@ -55,7 +55,7 @@ func TestChunksFallBack(t *testing.T) {
 		return "- rule: " + name + "\n  desc: d\n  condition: evt.type = open\n  output: o\n  priority: INFO\n  tags: [T1059]\n"
 	}
 	for name, src := range map[string]string{
-		"alias to an earlier chunk": "- list: l\n  items: &a [x]\n" + item("r") + "- list: m\n  items: *a\n",
+		"alias to an earlier chunk":  "- list: l\n  items: &a [x]\n" + item("r") + "- list: m\n  items: *a\n",
 		"quoted scalar over a split": "- rule: r\n  desc: \"one\n- two\"\n  condition: c\n  output: o\n  priority: INFO\n" + item("s"),
 		"flow sequence over a split": "- list: l\n  items: [a,\n- b]\n" + item("s"),
 		"two documents":              item("r") + "---\n" + item("s"),
