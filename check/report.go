@@ -1,6 +1,8 @@
 package check
 
 import (
+	"github.com/falcomitre/falcomitre/internal/par"
+
 	"cmp"
 	"slices"
 
@@ -87,23 +89,43 @@ func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
 	if opt.runs(weakEvidence.Code) || opt.runs(platformMismatch.Code) {
 		matcher = evidence.NewMatcher(cat)
 	}
-	for _, rule := range set.Rules {
-		r.RuleRefs = append(r.RuleRefs, refOf(rule))
-		p := &Pass{Catalog: cat, Rule: rule, names: names, opt: &opt, evidence: matcher}
-		for _, t := range rule.Tags {
-			if opt.notATTACK(t.Value) {
-				continue
+	// Rules are checked independently, on every core; the findings are
+	// gathered in rule order and sorted below, so the report does not
+	// depend on scheduling.
+	perRule := make([][]Finding, len(set.Rules))
+	if len(set.Rules) > 0 {
+		r.RuleRefs = make([]RuleRef, len(set.Rules))
+	}
+	par.Ranges(len(set.Rules), 256, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			rule := set.Rules[i]
+			r.RuleRefs[i] = refOf(rule)
+			p := &Pass{Catalog: cat, Rule: rule, names: names, opt: &opt, evidence: matcher}
+			for _, t := range rule.Tags {
+				if opt.notATTACK(t.Value) {
+					continue
+				}
+				info := &TagInfo{Tag: t}
+				if p.resolve(info) {
+					p.Tags = append(p.Tags, info)
+				}
 			}
-			info := &TagInfo{Tag: t}
-			if p.resolve(info) {
-				p.Tags = append(p.Tags, info)
+			for _, c := range checks {
+				p.check = c
+				c.Run(p)
 			}
+			perRule[i] = p.findings
 		}
-		for _, c := range checks {
-			p.check = c
-			c.Run(p)
-		}
-		r.Findings = append(r.Findings, p.findings...)
+	})
+	total := 0
+	for _, fs := range perRule {
+		total += len(fs)
+	}
+	if total > 0 {
+		r.Findings = make([]Finding, 0, total)
+	}
+	for _, fs := range perRule {
+		r.Findings = append(r.Findings, fs...)
 	}
 	r.suppress(set, checks)
 	SortFindings(r.Findings)

@@ -2,8 +2,10 @@ package condition
 
 import (
 	"fmt"
+	"runtime"
 
 	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/internal/par"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -129,10 +131,23 @@ func Analyze(set *rules.Set) *Result {
 		m.done = true
 	}
 
-	// What each macro body names is the same for every rule using it.
-	memo := map[memoKey]*names{}
-	for _, rule := range set.Rules {
-		rr := analyzeRule(rule, ls, r, memo)
+	// Rules are independent once macros are resolved: analyse them on
+	// every core, then gather the results in rule order. What each macro
+	// body names is the same for every rule using it; each goroutine
+	// keeps its own memo of it.
+	rrs := make([]*RuleResult, len(set.Rules))
+	memos := make([]map[memoKey]*names, runtime.GOMAXPROCS(0))
+	par.Ranges(len(set.Rules), 512, func(w, lo, hi int) {
+		if memos[w] == nil {
+			memos[w] = map[memoKey]*names{}
+		}
+		for i := lo; i < hi; i++ {
+			rrs[i] = analyzeRule(set.Rules[i], ls, r, memos[w])
+		}
+	})
+	res.Rules = make([]*RuleResult, 0, len(rrs))
+	for i, rule := range set.Rules {
+		rr := rrs[i]
 		if rr.Err != nil {
 			res.Errors = append(res.Errors, rr.Err)
 		}

@@ -16,7 +16,6 @@ type list struct {
 	// slow is set for a name with a delimiter in it, which the word
 	// index below cannot find; such names only draw a warning in Falco.
 	slow bool
-	used bool
 }
 
 // lists are the compiled lists with an index of their names.
@@ -118,7 +117,6 @@ func (ls *lists) substitute(t *Text) {
 		if !ls.resolve(t, l) {
 			continue
 		}
-		l.used = true
 		more := ls.wordsIn(l.sub, cands[k], nil)
 		if len(more) == 0 {
 			continue

@@ -135,7 +135,10 @@ func (p *parser) chunk(start, end int) (r chunkResult) {
 	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
 		return chunkResult{whole: true}
 	}
-	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode || doc.Content[0].Column != 1 {
+	// Each chunk must be a block sequence in column 1 for the chunks to
+	// be one sequence when joined: "[0]\n" then "-" decode alone, not
+	// together (a fuzzing find).
+	if root := doc.Content; len(root) != 1 || root[0].Kind != yaml.SequenceNode || root[0].Column != 1 || root[0].Style&yaml.FlowStyle != 0 {
 		return chunkResult{whole: true}
 	}
 	if start > 0 {
