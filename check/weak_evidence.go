@@ -38,10 +38,10 @@ Options.Observations) it does not run.`,
 			if p.level(w, t.Technique) != evidence.Weak {
 				continue
 			}
-			v := p.evidence.Judge(w, t.Technique)
+			platforms, watches, detail := p.evidence.WeakText(w, t.Technique)
 			msg := fmt.Sprintf("%s (%s): on %s ATT&CK's analytics for it watch %s; the rule watches %s, none of that",
-				t.Technique.ID, t.Technique.Name, evidence.PlatformList(v.Platforms), v.Watches(), w.Describe())
-			p.reportTag(t, msg, v.Detail(), t.Technique)
+				t.Technique.ID, t.Technique.Name, platforms, watches, w.Describe())
+			p.reportTag(t, msg, detail, t.Technique)
 		}
 	},
 }

@@ -61,6 +61,9 @@ type Matcher struct {
 	// sourcePlatforms are SourcePlatforms for each source asked, once.
 	sourcePlatforms sync.Map // source → []string
 
+	weak  sync.Map // weakKey → *[3]string, for WeakText
+	known sync.Map // *attack.Technique → *side, sides already worked out
+
 	mu    sync.Mutex
 	sides map[*attack.Technique]*side
 	subs  map[string][]*attack.Technique // live sub-techniques by parent ID
@@ -135,6 +138,29 @@ func (m *Matcher) Judge(w *Watch, t *attack.Technique) *Verdict {
 	return m.judge(w, t, true)
 }
 
+// WeakText is what a finding of a Weak verdict of t says: the platforms
+// of w's source, what ATT&CK watches there, and Verdict.Detail. A weak
+// verdict is one where the rule meets nothing on ATT&CK's side, so these
+// depend on t and the source alone and are worked out once for each
+// pair: a large rule set has thousands of weak tags of a few techniques.
+// It is only right to call when Level(w, t) is Weak.
+func (m *Matcher) WeakText(w *Watch, t *attack.Technique) (platforms, watches, detail string) {
+	key := weakKey{t, w.Source}
+	if v, ok := m.weak.Load(key); ok {
+		x := v.(*[3]string)
+		return x[0], x[1], x[2]
+	}
+	v := m.judge(w, t, true)
+	x := &[3]string{andList(v.Platforms), v.Watches(), v.Detail()}
+	m.weak.Store(key, x)
+	return x[0], x[1], x[2]
+}
+
+type weakKey struct {
+	t      *attack.Technique
+	source string
+}
+
 // Level is Judge's level alone, worked out without listing ATT&CK's side:
 // the checks call it for every tag and Judge only to explain a finding.
 func (m *Matcher) Level(w *Watch, t *attack.Technique) Level {
@@ -171,6 +197,9 @@ func (m *Matcher) judge(w *Watch, t *attack.Technique, list bool) *Verdict {
 		v.Level = max(v.Level, by)
 		switch {
 		case list:
+			if v.ATTACK == nil {
+				v.ATTACK = make([]Watched, 0, len(s.entries)-i)
+			}
 			v.ATTACK = append(v.ATTACK, Watched{Analytic: e.a.ID, URL: e.url, Platform: e.platform,
 				Log: e.ls.Name, Channel: e.ls.Channel, Component: e.component, By: by, On: on})
 		case len(v.ATTACK) == 0:
@@ -239,6 +268,11 @@ func (e *entry) meets(w *Watch) (Level, string) {
 // some form of it, and ATT&CK files most of what to watch under the
 // forms.
 func (m *Matcher) side(t *attack.Technique) *side {
+	// Checks on every core ask for sides all the time: read without the
+	// lock once a side is known.
+	if s, ok := m.known.Load(t); ok {
+		return s.(*side)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if s := m.sides[t]; s != nil {
@@ -285,6 +319,7 @@ func (m *Matcher) side(t *attack.Technique) *side {
 		}
 	}
 	m.sides[t] = s
+	m.known.Store(t, s)
 	return s
 }
 

@@ -1,7 +1,8 @@
 package rules
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/falcomitre/falcomitre/diag"
 )
@@ -64,8 +65,11 @@ type collector struct {
 
 // ruleState is a rule being built.
 type ruleState struct {
-	rule       *Rule
-	tags       map[string]Tag // value → where it was first written
+	rule *Rule
+	// tags are the rule's tags, each value once, where it was first
+	// written. A slice, not a map: rules have a handful of tags, and
+	// 100k maps were a fifth of Resolve's time.
+	tags       []Tag
 	exceptions []exception
 }
 
@@ -159,7 +163,7 @@ func (c *collector) applyRule(it *Item, ch change) (done bool, err error) {
 		// and keeps the slot (spec §2).
 		st.rule = &Rule{Name: it.Name, Source: ch.source, Enabled: *ch.enabled, Def: it, TagsKey: ch.tagsKey,
 			WarnEvttypes: ch.warnEvttypes == nil || *ch.warnEvttypes, SkipIfUnknownFilter: ch.skipUnknown != nil && *ch.skipUnknown}
-		st.tags = map[string]Tag{}
+		st.tags = nil
 		st.addTags(ch.tags)
 		st.exceptions = exs
 	case opAppend:
@@ -180,7 +184,7 @@ func (c *collector) applyRule(it *Item, ch change) (done bool, err error) {
 			return false, diag.Errorf(it.Range, "an 'override.<key>: replace' to rule %q was requested but no rule by that name already exists", it.Name)
 		}
 		if ch.setTags {
-			st.tags = map[string]Tag{}
+			st.tags = nil
 			st.addTags(ch.tags)
 			st.rule.TagsKey = ch.tagsKey
 		}
@@ -219,8 +223,8 @@ func (st *ruleState) touch(it *Item) {
 // value (Falco's std::set::insert, spec §4, §6).
 func (st *ruleState) addTags(tags []Tag) {
 	for _, t := range tags {
-		if _, ok := st.tags[t.Value]; !ok {
-			st.tags[t.Value] = t
+		if !slices.ContainsFunc(st.tags, func(o Tag) bool { return o.Value == t.Value }) {
+			st.tags = append(st.tags, t)
 		}
 	}
 }
@@ -230,10 +234,7 @@ func (st *ruleState) final() *Rule {
 	r := *st.rule
 	r.Items = append([]*Item(nil), st.rule.Items...)
 	r.Exceptions = exported(st.exceptions)
-	r.Tags = make([]Tag, 0, len(st.tags))
-	for _, t := range st.tags {
-		r.Tags = append(r.Tags, t)
-	}
-	sort.Slice(r.Tags, func(i, j int) bool { return r.Tags[i].Value < r.Tags[j].Value })
+	r.Tags = append(make([]Tag, 0, len(st.tags)), st.tags...)
+	slices.SortFunc(r.Tags, func(a, b Tag) int { return strings.Compare(a.Value, b.Value) })
 	return &r
 }

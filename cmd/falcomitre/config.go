@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -113,5 +114,30 @@ func loadRules(cmd *cobra.Command, cfg *config.Config, args []string) (*rules.Se
 	if len(kept) == 0 {
 		return rules.Resolve(nil), nil
 	}
+	tuneGC(kept)
 	return rules.LoadFiles(kept...), nil
+}
+
+// largeInput is the size of rules from which a run collects garbage at
+// Go's default pace instead of main's relaxed one: past it the heap is
+// hundreds of megabytes, and fresh memory (page faults, zeroing new
+// spans) costs more than the collections that would recycle it. 100k
+// rules, 43 MB: 10.4 → 9.4 s of CPU, 1.5 → 1.0 GB peak (BENCHMARKS.md).
+const largeInput = 8 << 20
+
+// tuneGC sets GOGC back to 100 when files add up to largeInput; GOGC in
+// the environment wins.
+func tuneGC(files []string) {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	var total int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			total += st.Size()
+		}
+	}
+	if total >= largeInput {
+		debug.SetGCPercent(100)
+	}
 }

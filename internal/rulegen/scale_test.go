@@ -69,7 +69,7 @@ func TestScaleSmall(t *testing.T) {
 // report, byte for byte, as on one core. Under -race it also checks the
 // shared state of those goroutines.
 func TestParallelDeterministic(t *testing.T) {
-	paths, err := rulegen.Write(t.TempDir(), 6000) // a 2.6 MB main file: chunked
+	paths, err := rulegen.Write(t.TempDir(), 8000) // a 2.6 MB main file: chunked
 	if err != nil {
 		t.Fatal(err)
 	}
