@@ -140,14 +140,14 @@ func choose(set *rules.Set, fixes []diag.Fix, byPath map[string]*File) map[strin
 // pick takes the fixes whose Unsafe is unsafe, in order, that fit.
 func pick(fixes []diag.Fix, unsafe bool, loaded map[string]bool) map[string]*filePlan {
 	plan := map[string]*filePlan{}
-	taken := map[string][]diag.Edit{}
+	taken := takenEdits{}
 	for _, fx := range fixes {
 		if fx.Unsafe != unsafe || len(fx.Edits) == 0 || !fits(fx, loaded, taken) {
 			continue
 		}
 		mine := map[string][]diag.Edit{}
 		for _, e := range fx.Edits {
-			taken[e.File] = append(taken[e.File], e)
+			taken.add(e)
 			mine[e.File] = append(mine[e.File], e)
 		}
 		for path, edits := range mine {
@@ -161,9 +161,9 @@ func pick(fixes []diag.Fix, unsafe bool, loaded map[string]bool) map[string]*fil
 }
 
 // fits reports whether fix can join the edits taken so far.
-func fits(fx diag.Fix, loaded map[string]bool, taken map[string][]diag.Edit) bool {
+func fits(fx diag.Fix, loaded map[string]bool, taken takenEdits) bool {
 	for i, e := range fx.Edits {
-		if !loaded[e.File] || conflictsWith(taken[e.File], e) || conflictsWith(fx.Edits[:i], e) {
+		if !loaded[e.File] || taken.conflicts(e) || conflictsWith(fx.Edits[:i], e) {
 			return false
 		}
 	}
