@@ -16,7 +16,7 @@ var parseCases = []struct{ in, want string }{
 	{"a.b\v= 1", "error@3: expected a valid check operator: one of " + opListText},
 
 	// Keywords are case-sensitive and not reserved.
-	{"not", "not"},
+	{"not", "(not)"}, // an identifier, printed so as not to read as the keyword
 	{"not x", "not x"},
 	{"not not x", "x"},
 	{"not not not x", "not x"},

@@ -66,10 +66,10 @@ func (p *printer) expr(e Expr, prec int) {
 		}
 		p.expr(e.Child, precNot)
 	case *Ident:
-		p.b.WriteString(e.Name)
+		p.name(e.Name)
 	case *Macro:
 		if !p.expand {
-			p.b.WriteString(e.Name)
+			p.name(e.Name)
 			return
 		}
 		// Expansions act as if parenthesised (spec §3).
@@ -212,4 +212,15 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// name writes an identifier. One named "not" can only have been written
+// next to a non-space blank ("not\band x", a fuzzing find); printed bare
+// before " and" it would read as the keyword, so it gets parentheses.
+func (p *printer) name(n string) {
+	if n == "not" {
+		p.b.WriteString("(not)")
+		return
+	}
+	p.b.WriteString(n)
 }
