@@ -94,26 +94,36 @@ func Analyze(set *rules.Set) *Result {
 
 	// compile_macros_infos: every macro parsed first, then each
 	// resolved in index order.
-	macros := make([]*macro, 0, len(set.MacroInfos))
-	for _, n := range set.MacroInfos {
-		var tb textBuilder
-		tb.condition(n.Def)
-		for _, ap := range n.Appends {
-			tb.synthetic(" ", ap, conditionRange(ap))
-			tb.condition(ap)
+	// Parsing a macro needs nothing of the others: on every core.
+	macros := make([]*macro, len(set.MacroInfos))
+	if len(macros) > 0 {
+		res.Macros = make([]*MacroResult, len(macros))
+	}
+	par.Ranges(len(set.MacroInfos), 512, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			n := set.MacroInfos[i]
+			var tb textBuilder
+			tb.condition(n.Def)
+			for _, ap := range n.Appends {
+				tb.synthetic(" ", ap, conditionRange(ap))
+				tb.condition(ap)
+			}
+			m := &macro{info: n, text: tb.text(), file: r.fileIdx[n.First.File]}
+			ls.substitute(m.text)
+			mr := &MacroResult{Name: n.Def.Name, Info: n, Text: m.text}
+			raw, err := Parse(m.text.S)
+			if err != nil {
+				mr.Err = errorAt(m.text, err.(*SyntaxError).Offset, "macro", n.Def.Name, err.Error())
+			}
+			m.raw = raw
+			macros[i], res.Macros[i] = m, mr
 		}
-		m := &macro{info: n, text: tb.text(), file: r.fileIdx[n.First.File]}
-		ls.substitute(m.text)
-		mr := &MacroResult{Name: n.Def.Name, Info: n, Text: m.text}
-		raw, err := Parse(m.text.S)
-		if err != nil {
-			mr.Err = errorAt(m.text, err.(*SyntaxError).Offset, "macro", n.Def.Name, err.Error())
-			res.Errors = append(res.Errors, mr.Err)
+	})
+	for i, m := range macros {
+		if err := res.Macros[i].Err; err != nil {
+			res.Errors = append(res.Errors, err)
 		}
-		m.raw = raw
-		r.byName[n.Def.Name] = m
-		macros = append(macros, m)
-		res.Macros = append(res.Macros, mr)
+		r.byName[m.info.Def.Name] = m
 	}
 	for i, m := range macros {
 		if m.raw != nil {
