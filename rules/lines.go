@@ -119,7 +119,20 @@ func (t *lineTable) offset(line, col int) int {
 // pos converts a byte offset to a position.
 func (t *lineTable) pos(off int) diag.Pos {
 	off = max(0, min(off, len(t.src)))
-	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+	line := -1
+	// Offsets come in source order, mostly on the line of the last one
+	// or a few lines on: look there before searching a million lines.
+	if l := t.last.line - 1; l >= 0 && t.starts[l] <= off {
+		for k := l; k < l+4 && k < len(t.starts); k++ {
+			if k+1 == len(t.starts) || t.starts[k+1] > off {
+				line = k
+				break
+			}
+		}
+	}
+	if line < 0 {
+		line = sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+	}
 	if line < 0 { // inside the BOM
 		return diag.Pos{Line: 1, Column: 1, Offset: off}
 	}
