@@ -2,12 +2,14 @@ package suggest
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/condition"
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/evidence"
+	"github.com/falcomitre/falcomitre/internal/par"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -38,63 +40,99 @@ type Tagged struct {
 // (evidence.Observations), nil when not analysed. Rules follow set's
 // order.
 func (s *Suggester) ForSet(set *rules.Set, obs map[string]condition.Observation, all bool, n int) []Suggestion {
-	var out []Suggestion
-	for _, rule := range set.Rules {
-		r := Rule{Name: rule.Name, Source: rule.Source}
-		if rule.Def != nil {
-			r.Desc, r.Output = rule.Def.Desc, rule.Def.Output
+	return s.forSet(set, obs, all, n, &verdictCache{limit: maxWatches})
+}
+
+// forSet is ForSet with the verdicts of cache.
+func (s *Suggester) forSet(set *rules.Set, obs map[string]condition.Observation, all bool, n int, cache *verdictCache) []Suggestion {
+	// Rules are independent: each worker ranks a range of them into
+	// their slots, which are then kept in rule order.
+	sgs := make([]Suggestion, len(set.Rules))
+	keep := make([]bool, len(set.Rules))
+	scratches := make([]*scratch, runtime.GOMAXPROCS(0))
+	par.Ranges(len(set.Rules), 256, func(worker, lo, hi int) {
+		if scratches[worker] == nil {
+			scratches[worker] = s.newScratch()
 		}
-		if o, ok := obs[rule.Name]; ok {
-			r.Observation = &o
+		for i := lo; i < hi; i++ {
+			sgs[i], keep[i] = s.forRule(set.Rules[i], obs, all, n, cache, scratches[worker])
 		}
-		sg := Suggestion{Rule: rule.Name}
-		if rule.Def != nil {
-			sg.Range = rule.Def.Range
-			sg.File, sg.Line = rule.Def.Range.File, rule.Def.Range.Start.Line
+	})
+	out := sgs[:0] // in place: a slot is read before it is written
+	for i := range sgs {
+		if keep[i] {
+			out = append(out, sgs[i])
 		}
-		var weak []string
-		var w *evidence.Watch
-		if r.Observation != nil {
-			w = evidence.Observe(r.Observation)
-		}
-		for _, tag := range rule.Tags {
-			ref := attack.ParseTag(tag.Value)
-			switch ref.Form {
-			case attack.NotATTACK:
-				r.Tags = append(r.Tags, tag.Value)
-			case attack.TechniqueID:
-				t := s.cat.Technique(ref.ID)
-				if t == nil || t.Revoked || t.Deprecated {
-					continue
-				}
-				tg := Tagged{ID: t.ID, Name: t.Name}
-				if w != nil {
-					tg.Evidence = s.matcher.Judge(w, t).Level
-					if tg.Evidence == evidence.Weak {
-						weak = append(weak, t.ID)
-					}
-				}
-				sg.Tagged = append(sg.Tagged, tg)
-			default:
-				if tac := s.tactic(ref); tac != nil {
-					r.Tactics = append(r.Tactics, tac.Shortname)
-				}
-			}
-		}
-		switch {
-		case len(sg.Tagged) == 0:
-			sg.Why = "no technique tag"
-		case len(weak) > 0:
-			sg.Why = "weak evidence for " + strings.Join(weak, ", ")
-		case all:
-			sg.Why = "asked for every rule"
-		default:
-			continue
-		}
-		sg.Candidates = s.Suggest(r, n)
-		out = append(out, sg)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
+}
+
+// forRule is ForSet for one rule; false when the rule needs no
+// suggestion.
+func (s *Suggester) forRule(rule *rules.Rule, obs map[string]condition.Observation, all bool, n int, cache *verdictCache, sc *scratch) (Suggestion, bool) {
+	r := Rule{Name: rule.Name, Source: rule.Source}
+	if rule.Def != nil {
+		r.Desc, r.Output = rule.Def.Desc, rule.Def.Output
+	}
+	if o, ok := obs[rule.Name]; ok {
+		r.Observation = &o
+	}
+	sg := Suggestion{Rule: rule.Name}
+	if rule.Def != nil {
+		sg.Range = rule.Def.Range
+		sg.File, sg.Line = rule.Def.Range.File, rule.Def.Range.Start.Line
+	}
+	w := r.watch()
+	v := cache.get(s, w)
+	var weak []string
+	for _, tag := range rule.Tags {
+		ref := attack.ParseTag(tag.Value)
+		switch ref.Form {
+		case attack.NotATTACK:
+			r.Tags = append(r.Tags, tag.Value)
+		case attack.TechniqueID:
+			t := s.cat.Technique(ref.ID)
+			if t == nil || t.Revoked || t.Deprecated {
+				continue
+			}
+			tg := Tagged{ID: t.ID, Name: t.Name}
+			if r.Observation != nil {
+				tg.Evidence = s.level(v, w, t)
+				if tg.Evidence == evidence.Weak {
+					weak = append(weak, t.ID)
+				}
+			}
+			sg.Tagged = append(sg.Tagged, tg)
+		default:
+			if tac := s.tactic(ref); tac != nil {
+				r.Tactics = append(r.Tactics, tac.Shortname)
+			}
+		}
+	}
+	switch {
+	case len(sg.Tagged) == 0:
+		sg.Why = "no technique tag"
+	case len(weak) > 0:
+		sg.Why = "weak evidence for " + strings.Join(weak, ", ")
+	case all:
+		sg.Why = "asked for every rule"
+	default:
+		return Suggestion{}, false
+	}
+	sg.Candidates = s.rank(r, v, n, sc)
+	return sg, true
+}
+
+// level is the level of t's verdict on w, which v, w's verdicts, has
+// for every live technique of the catalog.
+func (s *Suggester) level(v *verdicts, w *evidence.Watch, t *attack.Technique) evidence.Level {
+	if i, ok := s.live[t]; ok {
+		return v.level[i]
+	}
+	return s.matcher.Judge(w, t).Level
 }
 
 // tactic returns the tactic a tactic tag names, nil if none.

@@ -74,14 +74,20 @@ type Suggester struct {
 	cat     *attack.Catalog
 	matcher *evidence.Matcher
 	techs   []*attack.Technique
-	docs    []vector // follows techs
+	docs    []vector // follows techs, as do urls and idOrder
+	urls    []string
+	// idOrder is each technique's place by ID (then catalog order): ties
+	// on score go by ID.
+	idOrder []int
+	live    map[*attack.Technique]int // index in techs
 	idf     map[string]float64
+	words   index
 }
 
 // New indexes cat's live techniques: their names, their parents' names
 // and the keywords of Keywords.
 func New(cat *attack.Catalog) *Suggester {
-	s := &Suggester{cat: cat, matcher: evidence.NewMatcher(cat), idf: map[string]float64{}}
+	s := &Suggester{cat: cat, matcher: evidence.NewMatcher(cat), idf: map[string]float64{}, live: map[*attack.Technique]int{}}
 	df := map[string]int{}
 	var raw []doc
 	for _, t := range cat.Techniques {
@@ -89,7 +95,9 @@ func New(cat *attack.Catalog) *Suggester {
 			continue
 		}
 		d := techniqueDoc(cat, t)
+		s.live[t] = len(s.techs)
 		s.techs = append(s.techs, t)
+		s.urls = append(s.urls, t.URL())
 		raw = append(raw, d)
 		for w := range d {
 			df[w]++
@@ -102,14 +110,28 @@ func New(cat *attack.Catalog) *Suggester {
 	for _, d := range raw {
 		s.docs = append(s.docs, d.norm(s.idf))
 	}
+	s.words = newIndex(s.docs)
+	byID := make([]int, len(s.techs))
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortStableFunc(byID, func(a, b int) int { return cmp.Compare(s.techs[a].ID, s.techs[b].ID) })
+	s.idOrder = make([]int, len(s.techs))
+	for place, i := range byID {
+		s.idOrder[i] = place
+	}
 	return s
 }
 
 // Suggest returns the n best candidates for r, best first. Techniques on
 // none of the platforms the rule's source runs on are left out.
 func (s *Suggester) Suggest(r Rule, n int) []Candidate {
-	d, spelt := ruleDoc(r)
-	rd := d.norm(s.idf)
+	return s.rank(r, s.judgeAll(r.watch()), n, s.newScratch())
+}
+
+// watch is what the rule watches; without an observation, only its
+// source is known.
+func (r *Rule) watch() *evidence.Watch {
 	obs := r.Observation
 	if obs == nil {
 		src := r.Source
@@ -118,94 +140,5 @@ func (s *Suggester) Suggest(r Rule, n int) []Candidate {
 		}
 		obs = &condition.Observation{Rule: r.Name, Source: src}
 	}
-	w := evidence.Observe(obs)
-	var spec func(evidence.Watched) float64
-	if weightEvidence > 0 {
-		spec = s.specificity(w)
-	}
-	var out []Candidate
-	for i, t := range s.techs {
-		v := s.matcher.Judge(w, t)
-		if v.Level == evidence.PlatformMismatch {
-			continue
-		}
-		c := Candidate{ID: t.ID, Name: t.Name, Tactics: t.Tactics, URL: t.URL(), Evidence: v.Level}
-		best := 0.0
-		for _, e := range v.Matched() {
-			if spec != nil {
-				best = max(best, spec(e))
-			}
-			if len(c.Watched) < 3 {
-				c.Watched = append(c.Watched, e)
-			}
-		}
-		c.Score += weightEvidence * best
-		if v.Level == evidence.Weak {
-			c.Score -= weightWeak
-		}
-		cos, shared := rd.cosine(s.docs[i])
-		c.Score += weightWords * cos
-		for _, st := range shared {
-			c.Words = append(c.Words, spelt[st])
-		}
-		for _, tac := range t.Tactics {
-			if slices.Contains(r.Tactics, tac) {
-				c.Tactic = true
-			}
-		}
-		if c.Tactic {
-			c.Score += weightTactic
-		}
-		// Four places are all the figures mean; fewer ties on float
-		// noise.
-		c.Score = math.Round(c.Score*1e4) / 1e4
-		if c.Score > 0 {
-			out = append(out, c)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b Candidate) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
-	})
-	if len(out) > n {
-		out = out[:n]
-	}
-	for i := range out {
-		out[i].Reasons = out[i].reasons()
-	}
-	return out
+	return evidence.Observe(obs)
 }
-
-// specificity returns how telling a met entry is, 0…1: one minus the
-// share of techniques whose analytics have the same kind of match, so
-// that execve, which a fifth of all techniques name, counts for less
-// than ptrace.
-func (s *Suggester) specificity(w *evidence.Watch) func(evidence.Watched) float64 {
-	counts := map[string]int{}
-	total := 0
-	for _, t := range s.techs {
-		v := s.matcher.Judge(w, t)
-		if v.Level == evidence.PlatformMismatch {
-			continue
-		}
-		total++
-		seen := map[string]bool{}
-		for _, e := range v.Matched() {
-			k := feature(e)
-			if !seen[k] {
-				seen[k] = true
-				counts[k]++
-			}
-		}
-	}
-	return func(e evidence.Watched) float64 {
-		k := counts[feature(e)]
-		if k == 0 || total == 0 {
-			return 0
-		}
-		return 1 - float64(k)/float64(total)
-	}
-}
-
-// feature names what an entry is met on: a syscall, a log or a data
-// component.
-func feature(e evidence.Watched) string { return e.By.String() + " " + e.On }

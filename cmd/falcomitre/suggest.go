@@ -61,12 +61,15 @@ be read (suggestions for what did load are still written).`,
 				Rules:       len(set.Rules),
 				Suggestions: suggest.New(cat).ForSet(set, obs, all, n),
 			}
+			// The set's errors now, so that the set (hundreds of MB on a
+			// large input) is garbage while the output is written.
+			errs := set.Errs()
 			if err := writeDiffOutput(cmd.OutOrStdout(), output, func(w io.Writer) error {
 				return report.WriteSuggestions(w, s, format)
 			}); err != nil {
 				return &exitError{exitInput, err}
 			}
-			if errs := set.Errs(); len(errs) > 0 {
+			if len(errs) > 0 {
 				for _, e := range errs {
 					fmt.Fprintln(cmd.ErrOrStderr(), e)
 				}

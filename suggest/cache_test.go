@@ -1,0 +1,76 @@
+package suggest
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/falcomitre/falcomitre/attack"
+	"github.com/falcomitre/falcomitre/condition"
+	"github.com/falcomitre/falcomitre/evidence"
+	"github.com/falcomitre/falcomitre/internal/rulegen"
+	"github.com/falcomitre/falcomitre/internal/sharedtest"
+	"github.com/falcomitre/falcomitre/rules"
+)
+
+// TestVerdictCache: rules that share a watch share its verdicts, which
+// is only right if they are what judging each rule on its own gives.
+func TestVerdictCache(t *testing.T) {
+	cat, err := attack.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(cat)
+	gen, err := rulegen.Write(t.TempDir(), 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := [][]string{gen, testdata}
+	if !testing.Short() {
+		sets = append(sets, sharedtest.Falcosecurity(t))
+	}
+	for _, paths := range sets {
+		set, err := rules.Load(paths...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		obs := evidence.Observations(condition.Analyze(set))
+		shared := &verdictCache{limit: maxWatches}
+		got := s.forSet(set, obs, true, 5, shared)
+		want := s.forSet(set, obs, true, 5, &verdictCache{})
+		if len(shared.m) == 0 || len(shared.m) >= len(set.Rules) {
+			t.Errorf("%v: %d watches for %d rules", paths, len(shared.m), len(set.Rules))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%v: suggestions differ with shared verdicts", paths)
+		}
+	}
+}
+
+var testdata = []string{"../check/testdata/weak-evidence/bad.yaml", "../check/testdata/missing-technique/bad.yaml"}
+
+// TestWatchKey: watches differ in key whenever they differ.
+func TestWatchKey(t *testing.T) {
+	watches := []*evidence.Watch{
+		{Source: "syscall"},
+		{Source: "syscall", EventTypes: []string{}},
+		{Source: "syscall", AllEvents: true},
+		{Source: "syscall", EventTypes: []string{"open"}},
+		{Source: "syscall", EventTypes: []string{"open", "openat"}},
+		{Source: "syscall", EventTypes: []string{"openopenat"}},
+		{Source: "syscall", Logs: []string{"open"}},
+		{Source: "syscall", Syscalls: []string{"open"}},
+		{Source: "syscall", Components: []string{"open"}},
+		{Source: "syscall", Rows: []int{1}},
+		{Source: "syscall", Rows: []int{1, 2}},
+		{Source: "syscall", Rows: []int{12}},
+		{Source: "k8s_audit"},
+	}
+	seen := map[string]int{}
+	for i, w := range watches {
+		k := watchKey(w)
+		if j, ok := seen[k]; ok {
+			t.Errorf("watches %d and %d share key %q", j, i, k)
+		}
+		seen[k] = i
+	}
+}
