@@ -7,6 +7,7 @@ import (
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/evidence"
+	"github.com/falcomitre/falcomitre/internal/par"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -29,17 +30,20 @@ func Build(set *rules.Set, cat *attack.Catalog, opt Options) (*Model, error) {
 	for _, f := range set.Files {
 		m.Files = append(m.Files, f.Path)
 	}
-	findings := map[string][]check.Finding{}
-	if opt.Report != nil {
-		for _, f := range opt.Report.Findings {
-			findings[f.Rule] = append(findings[f.Rule], f)
+	findings := findingsByRule(opt.Report)
+	// Rules are read on every core, each into its own index, and merged
+	// in rule order.
+	m.Rules = make([]*Rule, len(set.Rules))
+	uncounted := make([][]Uncounted, len(set.Rules))
+	par.Ranges(len(set.Rules), 256, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			m.Rules[i], uncounted[i] = readRule(cat, set.Rules[i], opt.Check)
+			m.Rules[i].Findings = findings[set.Rules[i].Name]
 		}
-	}
+	})
 	var sources []string
-	for _, r := range set.Rules {
-		rule := m.readRule(r, opt.Check)
-		rule.Findings = findings[r.Name]
-		m.Rules = append(m.Rules, rule)
+	for i, rule := range m.Rules {
+		m.Uncounted = append(m.Uncounted, uncounted[i]...)
 		if !slices.Contains(sources, rule.Source) {
 			sources = append(sources, rule.Source)
 		}
@@ -54,9 +58,31 @@ func Build(set *rules.Set, cat *attack.Catalog, opt Options) (*Model, error) {
 	return m, nil
 }
 
-// readRule reads one rule's facts and tags, and records its tags that
-// cover nothing.
-func (m *Model) readRule(r *rules.Rule, opt check.Options) *Rule {
+// findingsByRule groups the report's findings by rule, in report order.
+// Each rule's list is sized first: growing them copied every finding of a
+// large set several times.
+func findingsByRule(rep *check.Report) map[string][]check.Finding {
+	if rep == nil {
+		return nil
+	}
+	counts := map[string]int{}
+	for i := range rep.Findings {
+		counts[rep.Findings[i].Rule]++
+	}
+	out := make(map[string][]check.Finding, len(counts))
+	for _, f := range rep.Findings {
+		fs := out[f.Rule]
+		if fs == nil {
+			fs = make([]check.Finding, 0, counts[f.Rule])
+		}
+		out[f.Rule] = append(fs, f)
+	}
+	return out
+}
+
+// readRule reads one rule's facts and tags, and returns its tags that
+// cover nothing. It only reads shared data.
+func readRule(cat *attack.Catalog, r *rules.Rule, opt check.Options) (*Rule, []Uncounted) {
 	rule := &Rule{Name: r.Name, Source: r.Source, Enabled: r.Enabled}
 	if o, ok := opt.Observations[r.Name]; ok {
 		rule.Watch = evidence.Observe(&o)
@@ -74,7 +100,8 @@ func (m *Model) readRule(r *rules.Rule, opt check.Options) *Rule {
 			rule.Priority = it.Priority
 		}
 	}
-	infos := check.ReadTags(m.Catalog, r, opt)
+	u := &uncounter{rule: rule}
+	infos := check.ReadTags(cat, r, opt)
 	attackTags := map[string]bool{}
 	var techs []*attack.Technique
 	var techTags []string
@@ -82,11 +109,11 @@ func (m *Model) readRule(r *rules.Rule, opt check.Options) *Rule {
 		attackTags[t.Value] = true
 		switch {
 		case t.TacticRole && len(t.Tactics) == 0:
-			m.uncount(rule, t.Value, ReasonUnknown, nil)
+			u.add(t.Value, ReasonUnknown, nil)
 		case t.TacticRole:
 			for _, tac := range t.Tactics {
 				if tac.Deprecated {
-					m.uncount(rule, t.Value, ReasonDeprecated, nil)
+					u.add(t.Value, ReasonDeprecated, nil)
 				} else if !slices.Contains(rule.Tactics, tac) {
 					rule.Tactics = append(rule.Tactics, tac)
 				}
@@ -99,7 +126,7 @@ func (m *Model) readRule(r *rules.Rule, opt check.Options) *Rule {
 	}
 	slices.SortFunc(rule.Tactics, func(a, b *attack.Tactic) int { return cmp.Compare(a.Order, b.Order) })
 	for i, tech := range techs {
-		rule.Techniques = append(rule.Techniques, m.placeTechnique(rule, techTags[i], tech))
+		rule.Techniques = append(rule.Techniques, placeTechnique(cat, u, techTags[i], tech))
 	}
 	slices.SortStableFunc(rule.Techniques, func(a, b TechniqueTag) int {
 		return cmp.Compare(techKey(a), techKey(b))
@@ -111,7 +138,7 @@ func (m *Model) readRule(r *rules.Rule, opt check.Options) *Rule {
 		}
 	}
 	rule.sortTags(other)
-	return rule
+	return rule, u.list
 }
 
 func techKey(t TechniqueTag) string {
@@ -123,40 +150,46 @@ func techKey(t TechniqueTag) string {
 
 // placeTechnique decides which of the rule's tactics a technique tag
 // covers: those that are the technique's own, and never another.
-func (m *Model) placeTechnique(rule *Rule, tag string, tech *attack.Technique) TechniqueTag {
+func placeTechnique(cat *attack.Catalog, u *uncounter, tag string, tech *attack.Technique) TechniqueTag {
 	tt := TechniqueTag{Tag: tag, Technique: tech}
 	switch {
 	case tech == nil:
-		m.uncount(rule, tag, ReasonUnknown, nil)
+		u.add(tag, ReasonUnknown, nil)
 		return tt
 	case tech.Revoked:
-		m.uncount(rule, tag, ReasonRevoked, tech)
+		u.add(tag, ReasonRevoked, tech)
 		return tt
 	case tech.Deprecated:
-		m.uncount(rule, tag, ReasonDeprecated, tech)
+		u.add(tag, ReasonDeprecated, tech)
 		return tt
 	}
 	if tech.Parent != "" {
-		if p := m.Catalog.Technique(tech.Parent); p == nil || p.Revoked || p.Deprecated {
-			m.uncount(rule, tag, ReasonNoParent, tech)
+		if p := cat.Technique(tech.Parent); p == nil || p.Revoked || p.Deprecated {
+			u.add(tag, ReasonNoParent, tech)
 			return tt
 		}
 	}
-	for _, tac := range rule.Tactics {
+	for _, tac := range u.rule.Tactics {
 		if slices.Contains(tech.Tactics, tac.Shortname) {
 			tt.Under = append(tt.Under, tac)
 		}
 	}
 	if len(tt.Under) == 0 {
 		reason := ReasonTacticMismatch
-		if len(rule.Tactics) == 0 {
+		if len(u.rule.Tactics) == 0 {
 			reason = ReasonNoTactic
 		}
-		m.uncount(rule, tag, reason, tech)
+		u.add(tag, reason, tech)
 	}
 	return tt
 }
 
-func (m *Model) uncount(rule *Rule, tag, reason string, tech *attack.Technique) {
-	m.Uncounted = append(m.Uncounted, Uncounted{Rule: rule, Tag: tag, Reason: reason, Technique: tech})
+// uncounter lists one rule's tags that cover nothing, in tag order.
+type uncounter struct {
+	rule *Rule
+	list []Uncounted
+}
+
+func (u *uncounter) add(tag, reason string, tech *attack.Technique) {
+	u.list = append(u.list, Uncounted{Rule: u.rule, Tag: tag, Reason: reason, Technique: tech})
 }

@@ -38,8 +38,12 @@ func (m *Model) place() {
 			col.Cells = append(col.Cells, c)
 		}
 	}
-	for _, r := range m.Rules {
-		placed := map[*attack.Tactic]bool{}
+	// Placing the rules in name order builds every list of rules sorted,
+	// as they are shown; sorting each list after cost more.
+	byName := slices.Clone(m.Rules)
+	sortRules(byName)
+	for _, r := range byName {
+		var placed []*attack.Tactic // a rule has a few tactics
 		for _, tt := range r.Techniques {
 			for _, tac := range tt.Under {
 				parent := tt.Technique.ID
@@ -50,7 +54,9 @@ func (m *Model) place() {
 				if c == nil {
 					continue // a deprecated tactic has no column
 				}
-				placed[tac] = true
+				if !slices.Contains(placed, tac) {
+					placed = append(placed, tac)
+				}
 				c.Rules = addRule(c.Rules, r)
 				if tt.Technique.Parent == "" {
 					c.Direct = addRule(c.Direct, r)
@@ -62,7 +68,7 @@ func (m *Model) place() {
 		for _, tac := range r.Tactics {
 			if col := byShort[tac.Shortname]; col != nil {
 				col.Rules = append(col.Rules, r)
-				if !placed[tac] {
+				if !slices.Contains(placed, tac) {
 					col.TacticOnly = append(col.TacticOnly, r)
 				}
 			}
@@ -71,7 +77,8 @@ func (m *Model) place() {
 	m.count()
 }
 
-// count sorts what place built and fills in the tallies.
+// count sorts the cells and their sub-techniques, and fills in the
+// tallies.
 func (m *Model) count() {
 	m.Techniques, m.Covered = 0, 0
 	inScope, covered := map[string]bool{}, map[string]bool{}
@@ -79,16 +86,9 @@ func (m *Model) count() {
 		slices.SortFunc(col.Cells, func(a, b *Cell) int {
 			return cmp.Or(compareNames(a.Technique.Name, b.Technique.Name), strings.Compare(a.Technique.ID, b.Technique.ID))
 		})
-		sortRules(col.TacticOnly)
-		sortRules(col.Rules)
 		col.Techniques, col.Covered = 0, 0
 		for _, c := range col.Cells {
-			sortRules(c.Rules)
-			sortRules(c.Direct)
 			slices.SortFunc(c.Subs, func(a, b *SubCell) int { return strings.Compare(a.Technique.ID, b.Technique.ID) })
-			for _, s := range c.Subs {
-				sortRules(s.Rules)
-			}
 			if !c.InScope {
 				continue
 			}
@@ -115,8 +115,11 @@ func (c *Cell) sub(t *attack.Technique) *SubCell {
 	return s
 }
 
+// addRule appends r unless it is there already. Rules are placed one
+// after the other, so it can only be last: searching the whole list made
+// placing quadratic in the rules of a cell.
 func addRule(list []*Rule, r *Rule) []*Rule {
-	if slices.Contains(list, r) {
+	if len(list) > 0 && list[len(list)-1] == r {
 		return list
 	}
 	return append(list, r)
@@ -130,5 +133,5 @@ func sortRules(rs []*Rule) {
 // compareNames orders names as a reader looks them up: ignoring case, then
 // by bytes so that the order is total.
 func compareNames(a, b string) int {
-	return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
+	return cmp.Or(CompareLower(a, b), strings.Compare(a, b))
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"strings"
 	"unicode"
@@ -126,7 +127,7 @@ func mdAnchor(heading string) string {
 
 // mdGaps writes the coverage of each tactic and, folded, the techniques
 // in scope that no rule covers.
-func mdGaps(b *strings.Builder, m *coverage.Model) {
+func mdGaps(b *bufio.Writer, m *coverage.Model) {
 	fmt.Fprintf(b, "Counted: %s; sub-techniques count toward their parent. %s.\n\n",
 		scopeText(m.Scope), capitalize(coveredText(m.Covered, m.Techniques)))
 	b.WriteString("| tactic | covered | techniques | % |\n|---|---:|---:|---:|\n")
@@ -147,7 +148,7 @@ func mdGaps(b *strings.Builder, m *coverage.Model) {
 }
 
 // mdUncounted writes the ATT&CK tags that cover nothing, if any.
-func mdUncounted(b *strings.Builder, m *coverage.Model, level string) {
+func mdUncounted(b *bufio.Writer, m *coverage.Model, level string) {
 	if len(m.Uncounted) == 0 {
 		return
 	}

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/falcomitre/falcomitre/coverage"
@@ -74,23 +73,23 @@ func CoverageDiffSummary(d *coverage.Diff) string {
 }
 
 func coverageDiffMarkdown(w io.Writer, d *coverage.Diff) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "### falcomitre coverage: %s\n\n", CoverageDiffSummary(d))
-	fmt.Fprintf(&b, "ATT&CK %s. Counted: %s; sub-techniques count toward their parent.\n\n", dataset(d.New.Catalog), scopeText(d.New.Scope))
+	b := newDocWriter(w)
+	fmt.Fprintf(b, "### falcomitre coverage: %s\n\n", CoverageDiffSummary(d))
+	fmt.Fprintf(b, "ATT&CK %s. Counted: %s; sub-techniques count toward their parent.\n\n", dataset(d.New.Catalog), scopeText(d.New.Scope))
 	b.WriteString("| | before | after |\n|---|---|---|\n")
-	fmt.Fprintf(&b, "| rules files | %s | %s |\n", mdFiles(d.Old.Files), mdFiles(d.New.Files))
-	fmt.Fprintf(&b, "| rules | %d | %d |\n", len(d.Old.Rules), len(d.New.Rules))
-	fmt.Fprintf(&b, "| techniques covered | %d of %d (%s) | %d of %d (%s) |\n",
+	fmt.Fprintf(b, "| rules files | %s | %s |\n", mdFiles(d.Old.Files), mdFiles(d.New.Files))
+	fmt.Fprintf(b, "| rules | %d | %d |\n", len(d.Old.Rules), len(d.New.Rules))
+	fmt.Fprintf(b, "| techniques covered | %d of %d (%s) | %d of %d (%s) |\n",
 		d.Old.Covered, d.Old.Techniques, pct(d.Old.Covered, d.Old.Techniques),
 		d.New.Covered, d.New.Techniques, pct(d.New.Covered, d.New.Techniques))
 	if len(d.CellsGained)+len(d.CellsLost) > 0 {
-		fmt.Fprintf(&b, "| techniques newly covered under a tactic | | %d |\n", len(d.CellsGained))
-		fmt.Fprintf(&b, "| techniques no longer covered under a tactic | | %d |\n", len(d.CellsLost))
+		fmt.Fprintf(b, "| techniques newly covered under a tactic | | %d |\n", len(d.CellsGained))
+		fmt.Fprintf(b, "| techniques no longer covered under a tactic | | %d |\n", len(d.CellsLost))
 	}
 	if len(d.Tactics) > 0 {
 		b.WriteString("\n#### Tactics\n\n| change | tactic | rules |\n|---|---|---|\n")
 		for _, t := range d.Tactics {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", diffMark(t.Change), mdTactic(t.Tactic), ruleNames(t.Rules))
+			fmt.Fprintf(b, "| %s | %s | %s |\n", diffMark(t.Change), mdTactic(t.Tactic), ruleNames(t.Rules))
 		}
 	}
 	if len(d.Techniques) > 0 {
@@ -98,37 +97,44 @@ func coverageDiffMarkdown(w io.Writer, d *coverage.Diff) error {
 		b.WriteString("| change | tactic | technique | rules | rules added | rules removed |\n|---|---|---|---:|---|---|\n")
 		for _, e := range d.Techniques {
 			added, removed := ruleChanges(e.Old, e.New)
-			fmt.Fprintf(&b, "| %s | %s | %s | %d → %d | %s | %s |\n", diffMark(e.Change), cell(e.Tactic.Name), mdTechnique(e.Technique),
+			fmt.Fprintf(b, "| %s | %s | %s | %d → %d | %s | %s |\n", diffMark(e.Change), cell(e.Tactic.Name), mdTechnique(e.Technique),
 				len(e.Old), len(e.New), ruleNames(added), ruleNames(removed))
 		}
 	}
 	if len(d.CellsLost) > 0 {
 		b.WriteString("\n#### No longer covered\n\n")
 		for _, c := range d.CellsLost {
-			fmt.Fprintf(&b, "- %s under %s\n", mdTechnique(c.Technique), cell(c.Tactic.Name))
+			fmt.Fprintf(b, "- %s under %s\n", mdTechnique(c.Technique), cell(c.Tactic.Name))
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // ruleChanges returns the rules in new and not in old, and the reverse,
-// by name: a rule changes identity between two loads, not its name.
+// by name: a rule changes identity between two loads, not its name. The
+// names are looked up in sets: a cell of a large set has thousands of
+// rules on each side.
 func ruleChanges(old, new []*coverage.Rule) (added, removed []*coverage.Rule) {
-	has := func(rs []*coverage.Rule, r *coverage.Rule) bool {
-		return slices.ContainsFunc(rs, func(x *coverage.Rule) bool { return x.Name == r.Name })
+	return missingFrom(new, ruleNameSet(old)), missingFrom(old, ruleNameSet(new))
+}
+
+func ruleNameSet(rs []*coverage.Rule) map[string]bool {
+	set := make(map[string]bool, len(rs))
+	for _, r := range rs {
+		set[r.Name] = true
 	}
-	for _, r := range new {
-		if !has(old, r) {
-			added = append(added, r)
+	return set
+}
+
+// missingFrom returns the rules of rs whose name is not in names, in order.
+func missingFrom(rs []*coverage.Rule, names map[string]bool) []*coverage.Rule {
+	var out []*coverage.Rule
+	for _, r := range rs {
+		if !names[r.Name] {
+			out = append(out, r)
 		}
 	}
-	for _, r := range old {
-		if !has(new, r) {
-			removed = append(removed, r)
-		}
-	}
-	return added, removed
+	return out
 }
 
 // diffColors diverge from red (lost) through white to green (gained),

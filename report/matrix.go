@@ -30,9 +30,9 @@ func WriteMatrix(w io.Writer, m *coverage.Model, format string) error {
 // techniques in scope, the covered ones in bold with their number of
 // rules; then the rules of each cell, tactic by tactic; then the gaps.
 func matrixMarkdown(w io.Writer, m *coverage.Model) error {
-	var b strings.Builder
+	b := newDocWriter(w)
 	b.WriteString("# Falco rules on the ATT&CK matrix\n\n")
-	fmt.Fprintf(&b, "%s from %s, read against ATT&CK %s. Counted: %s; %s.\n\n",
+	fmt.Fprintf(b, "%s from %s, read against ATT&CK %s. Counted: %s; %s.\n\n",
 		capitalize(plural(len(m.Rules), "rule")), mdFiles(m.Files), dataset(m.Catalog), scopeText(m.Scope),
 		coveredText(m.Covered, m.Techniques))
 	b.WriteString("A covered technique is in bold with its number of rules; ↳ lists the sub-techniques the rules tag. ")
@@ -56,7 +56,7 @@ func matrixMarkdown(w io.Writer, m *coverage.Model) error {
 		cols = append(cols, cells)
 		rows = max(rows, len(cells))
 	}
-	fmt.Fprintf(&b, "| %s |\n| %s |\n", strings.Join(head, " | "), strings.Join(sep, " | "))
+	fmt.Fprintf(b, "| %s |\n| %s |\n", strings.Join(head, " | "), strings.Join(sep, " | "))
 	for i := range rows {
 		row := make([]string, len(cols))
 		for j, cells := range cols {
@@ -64,7 +64,7 @@ func matrixMarkdown(w io.Writer, m *coverage.Model) error {
 				row[j] = cells[i]
 			}
 		}
-		fmt.Fprintf(&b, "| %s |\n", strings.Join(row, " | "))
+		fmt.Fprintf(b, "| %s |\n", strings.Join(row, " | "))
 	}
 
 	b.WriteString("\n## Rules per cell\n")
@@ -73,31 +73,30 @@ func matrixMarkdown(w io.Writer, m *coverage.Model) error {
 		if len(covering) == 0 && len(col.TacticOnly) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n### %s\n\n", mdTactic(col.Tactic))
+		fmt.Fprintf(b, "\n### %s\n\n", mdTactic(col.Tactic))
 		for _, c := range covering {
 			mark := ""
 			if !c.InScope {
 				mark = " †"
 			}
-			fmt.Fprintf(&b, "- %s%s (%s)", mdTechnique(c.Technique), mark, plural(len(c.Rules), "rule"))
+			fmt.Fprintf(b, "- %s%s (%s)", mdTechnique(c.Technique), mark, plural(len(c.Rules), "rule"))
 			if len(c.Direct) > 0 {
-				fmt.Fprintf(&b, ": %s", rulesWithEvidence(m, c.Direct, c.Technique))
+				fmt.Fprintf(b, ": %s", rulesWithEvidence(m, c.Direct, c.Technique))
 			}
 			b.WriteString("\n")
-			mdWatches(&b, m, c.Technique)
+			mdWatches(b, m, c.Technique)
 			for _, s := range c.Subs {
-				fmt.Fprintf(&b, "  - ↳ %s: %s\n", mdTechnique(s.Technique), rulesWithEvidence(m, s.Rules, s.Technique))
+				fmt.Fprintf(b, "  - ↳ %s: %s\n", mdTechnique(s.Technique), rulesWithEvidence(m, s.Rules, s.Technique))
 			}
 		}
 		if len(col.TacticOnly) > 0 {
-			fmt.Fprintf(&b, "- the tactic and no technique of it: %s\n", ruleNames(col.TacticOnly))
+			fmt.Fprintf(b, "- the tactic and no technique of it: %s\n", ruleNames(col.TacticOnly))
 		}
 	}
 	b.WriteString("\n## Gaps\n\n")
-	mdGaps(&b, m)
-	mdUncounted(&b, m, "##")
-	_, err := io.WriteString(w, b.String())
-	return err
+	mdGaps(b, m)
+	mdUncounted(b, m, "##")
+	return b.Flush()
 }
 
 // mdMatrixCell is one technique in the table.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,7 +16,7 @@ const maxWatches = 6
 
 // mdWatches writes what ATT&CK's analytics say to watch for t on the
 // platforms in scope, as distinct "log channel" pairs.
-func mdWatches(b *strings.Builder, m *coverage.Model, t *attack.Technique) {
+func mdWatches(b *bufio.Writer, m *coverage.Model, t *attack.Technique) {
 	var seen []string
 	for _, w := range m.Watches(t) {
 		s := w.Log

@@ -14,6 +14,7 @@ import (
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/coverage"
 	"github.com/falcomitre/falcomitre/evidence"
+	"github.com/falcomitre/falcomitre/internal/par"
 )
 
 // The page is one file with its style and script inline: it is mailed,
@@ -58,6 +59,7 @@ type matrixPage struct {
 	Legend    []matrixLegend
 	Uncounted []matrixUncounted
 	Data      matrixData
+	DataJSON  template.JS // Data, marshalled
 	CSS       template.CSS
 	JS        template.JS
 }
@@ -195,10 +197,17 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 		CSS: template.CSS(css),
 		JS:  template.JS(js),
 	}
-	index := map[*coverage.Rule]int{}
+	index := make(map[*coverage.Rule]int, len(m.Rules))
 	for i, r := range m.Rules {
 		index[r] = i
-		p.Data.Rules = append(p.Data.Rules, htmlRule(r))
+	}
+	if len(m.Rules) > 0 { // with none, the data keeps "rules": null
+		p.Data.Rules = make([]matrixRule, len(m.Rules))
+		par.Ranges(len(m.Rules), rulesChunk, func(_, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				p.Data.Rules[i] = htmlRule(m.Rules[i])
+			}
+		})
 	}
 	p.Filters = matrixFilters(m)
 	for i := range len(heatLevels) + 1 {
@@ -243,7 +252,14 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 	for _, u := range m.Uncounted {
 		p.Uncounted = append(p.Uncounted, matrixUncounted{Rule: u.Rule.Name, Tag: u.Tag, Why: reasonText(u)})
 	}
-	return matrixTemplate().Execute(w, p)
+	if p.DataJSON, err = p.Data.marshal(); err != nil {
+		return err
+	}
+	b := newDocWriter(w)
+	if err := matrixTemplate().Execute(b, p); err != nil {
+		return err
+	}
+	return b.Flush()
 }
 
 func htmlRule(r *coverage.Rule) matrixRule {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"slices"
@@ -18,10 +19,10 @@ import (
 // per compliance tag, the gaps in scope, the tags that count for nothing
 // and the check findings of each rule that has some.
 func WriteOverview(w io.Writer, m *coverage.Model) error {
-	var b strings.Builder
+	b := newDocWriter(w)
 	n := len(m.Rules)
 	b.WriteString("# Falco rules overview\n\n")
-	fmt.Fprintf(&b, "%s from %s, read against ATT&CK %s.\n\n", capitalize(plural(n, "rule")), mdFiles(m.Files), dataset(m.Catalog))
+	fmt.Fprintf(b, "%s from %s, read against ATT&CK %s.\n\n", capitalize(plural(n, "rule")), mdFiles(m.Files), dataset(m.Catalog))
 	groups, _ := m.Split(coverage.SplitMaturity)
 	var index []string
 	for _, g := range groups {
@@ -36,18 +37,17 @@ func WriteOverview(w io.Writer, m *coverage.Model) error {
 	}
 	b.WriteString(strings.Join(index, " | ") + "\n")
 	for _, g := range groups {
-		fmt.Fprintf(&b, "\n## %s\n\n", maturityHeading(g.Name))
-		fmt.Fprintf(&b, "%s (%s of the rules).\n\n", capitalize(plural(len(g.Model.Rules), "rule")), pct(len(g.Model.Rules), n))
-		overviewTable(&b, g.Model.Rules)
+		fmt.Fprintf(b, "\n## %s\n\n", maturityHeading(g.Name))
+		fmt.Fprintf(b, "%s (%s of the rules).\n\n", capitalize(plural(len(g.Model.Rules), "rule")), pct(len(g.Model.Rules), n))
+		overviewTable(b, g.Model.Rules)
 	}
 	b.WriteString("\n## Statistics\n")
-	overviewStats(&b, m)
+	overviewStats(b, m)
 	b.WriteString("\n## Gaps\n\n")
-	mdGaps(&b, m)
-	mdUncounted(&b, m, "##")
-	overviewFindings(&b, m)
-	_, err := io.WriteString(w, b.String())
-	return err
+	mdGaps(b, m)
+	mdUncounted(b, m, "##")
+	overviewFindings(b, m)
+	return b.Flush()
 }
 
 // maturityHeading names a maturity group.
@@ -78,10 +78,10 @@ func joinAnd(items []string) string {
 }
 
 // overviewTable writes one maturity group's rules, by name.
-func overviewTable(b *strings.Builder, rules []*coverage.Rule) {
+func overviewTable(b *bufio.Writer, rules []*coverage.Rule) {
 	rs := slices.Clone(rules)
 	slices.SortStableFunc(rs, func(a, b *coverage.Rule) int {
-		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+		return coverage.CompareLower(a.Name, b.Name)
 	})
 	b.WriteString("| rule | desc | workload | tactics | techniques | other tags | compliance tags | enabled |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|\n")
@@ -134,7 +134,7 @@ func mdCompliance(tag string) string {
 
 // overviewStats writes the rules per workload, per tactic and per
 // compliance tag.
-func overviewStats(b *strings.Builder, m *coverage.Model) {
+func overviewStats(b *bufio.Writer, m *coverage.Model) {
 	n := len(m.Rules)
 	b.WriteString("\n### Rules per workload\n\n")
 	b.WriteString("Rules tagged both `container` and `host` count once, in a row of their own.\n\n")
@@ -189,13 +189,13 @@ func hasFindings(m *coverage.Model) bool {
 
 // overviewFindings writes the check findings of each rule that has some,
 // rules by name.
-func overviewFindings(b *strings.Builder, m *coverage.Model) {
+func overviewFindings(b *bufio.Writer, m *coverage.Model) {
 	if !hasFindings(m) {
 		return
 	}
 	rs := slices.Clone(m.Rules)
 	slices.SortStableFunc(rs, func(a, b *coverage.Rule) int {
-		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+		return coverage.CompareLower(a.Name, b.Name)
 	})
 	b.WriteString("\n## Check findings\n\n")
 	b.WriteString("| rule | where | severity | check | finding |\n|---|---|---|---|---|\n")
