@@ -13,8 +13,14 @@ import (
 // read otherwise.
 func ReadTags(cat *attack.Catalog, rule *rules.Rule, opt Options) []*TagInfo {
 	p := &Pass{Catalog: cat, Rule: rule, names: namesFor(cat), opt: &opt}
-	for _, t := range rule.Tags {
-		if opt.notATTACK(t.Value) {
+	p.readTags()
+	return p.Tags
+}
+
+// readTags fills p.Tags with the rule's ATT&CK-like tags, resolved.
+func (p *Pass) readTags() {
+	for _, t := range p.Rule.Tags {
+		if p.opt.notATTACK(t.Value) {
 			continue
 		}
 		info := &TagInfo{Tag: t}
@@ -22,5 +28,4 @@ func ReadTags(cat *attack.Catalog, rule *rules.Rule, opt Options) []*TagInfo {
 			p.Tags = append(p.Tags, info)
 		}
 	}
-	return p.Tags
 }

@@ -101,15 +101,7 @@ func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
 			rule := set.Rules[i]
 			r.RuleRefs[i] = refOf(rule)
 			p := &Pass{Catalog: cat, Rule: rule, names: names, opt: &opt, evidence: matcher}
-			for _, t := range rule.Tags {
-				if opt.notATTACK(t.Value) {
-					continue
-				}
-				info := &TagInfo{Tag: t}
-				if p.resolve(info) {
-					p.Tags = append(p.Tags, info)
-				}
-			}
+			p.readTags()
 			for _, c := range checks {
 				p.check = c
 				c.Run(p)

@@ -8,21 +8,13 @@ import (
 	"github.com/falcomitre/falcomitre/coverage"
 	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/internal/rulegen"
-	"github.com/falcomitre/falcomitre/rules"
 )
 
 // BenchmarkBuild works out the coverage of a generated set as the
 // document commands do: with observations and the check report, then
 // split by maturity as the overview is.
 func BenchmarkBuild(b *testing.B) {
-	paths, err := rulegen.Write(b.TempDir(), 5000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	set, err := rules.Load(paths...)
-	if err != nil {
-		b.Fatal(err)
-	}
+	set := rulegen.Set(b, 5000)
 	cat := catalog(b)
 	opt := check.Options{Observations: evidence.Observations(condition.Analyze(set))}
 	rep := check.Run(set, cat, opt)

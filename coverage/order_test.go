@@ -9,21 +9,13 @@ import (
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/coverage"
 	"github.com/falcomitre/falcomitre/internal/rulegen"
-	"github.com/falcomitre/falcomitre/rules"
 )
 
 // TestOrderAtScale: with rules read on several cores and placed in name
 // order, the uncounted tags stay in rule order and every list of rules
 // is by name, each rule once.
 func TestOrderAtScale(t *testing.T) {
-	paths, err := rulegen.Write(t.TempDir(), 3000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := rules.Load(paths...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := rulegen.Set(t, 3000)
 	cat := catalog(t)
 	m, err := coverage.Build(set, cat, coverage.Options{Report: check.Run(set, cat, check.Options{})})
 	if err != nil {

@@ -11,20 +11,12 @@ import (
 	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/internal/rulegen"
 	"github.com/falcomitre/falcomitre/report"
-	"github.com/falcomitre/falcomitre/rules"
 )
 
 // BenchmarkCoverageDocs writes each coverage document of a generated set
 // of a few thousand rules, the model built once as the commands build it.
 func BenchmarkCoverageDocs(b *testing.B) {
-	paths, err := rulegen.Write(b.TempDir(), 5000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	set, err := rules.Load(paths...)
-	if err != nil {
-		b.Fatal(err)
-	}
+	set := rulegen.Set(b, 5000)
 	cat, err := attack.Embedded()
 	if err != nil {
 		b.Fatal(err)

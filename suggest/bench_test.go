@@ -7,7 +7,6 @@ import (
 	"github.com/falcomitre/falcomitre/condition"
 	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/internal/rulegen"
-	"github.com/falcomitre/falcomitre/rules"
 	"github.com/falcomitre/falcomitre/suggest"
 )
 
@@ -19,14 +18,7 @@ func BenchmarkForSet(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	paths, err := rulegen.Write(b.TempDir(), 4000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	set, err := rules.Load(paths...)
-	if err != nil {
-		b.Fatal(err)
-	}
+	set := rulegen.Set(b, 4000)
 	obs := evidence.Observations(condition.Analyze(set))
 	s := suggest.New(cat)
 	b.ReportAllocs()

@@ -43,14 +43,7 @@ func BenchmarkScale(b *testing.B) {
 // TestScaleSmall keeps the generator honest: its output loads without
 // errors and gives findings of several kinds.
 func TestScaleSmall(t *testing.T) {
-	paths, err := rulegen.Write(t.TempDir(), 200)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := rules.Load(paths...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := rulegen.Set(t, 200)
 	if len(set.Errs()) > 0 || len(set.Rules) != 200 {
 		t.Fatalf("%d rules, errors %v", len(set.Rules), set.Errs())
 	}
