@@ -3,6 +3,7 @@ package condition
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -331,5 +332,29 @@ func TestCompileErrors(t *testing.T) {
 	src := strings.Replace(rule("R", "evt.type = nosuch"), "  output: o\n", "  output: o\n  source: k8s_audit\n", 1)
 	if rr := analyzeYAML(t, src).Rule("R"); rr.Err != nil {
 		t.Errorf("k8s_audit: %v", rr.Err)
+	}
+}
+
+// TestObservationsMatchAnalyze: Observations gives what Analyze's rules
+// give, for the rules Falco accepts.
+func TestObservationsMatchAnalyze(t *testing.T) {
+	set, err := rules.Load(falcosecurity(t)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Analyze(set)
+	obs := Observations(set)
+	n := 0
+	for _, rr := range res.Rules {
+		if rr.Err != nil {
+			continue
+		}
+		n++
+		if !reflect.DeepEqual(obs[rr.Rule.Name], rr.Observation) {
+			t.Fatalf("rule %q: Observations and Analyze differ", rr.Rule.Name)
+		}
+	}
+	if n == 0 || len(obs) != n {
+		t.Fatalf("%d observations for %d accepted rules", len(obs), n)
 	}
 }

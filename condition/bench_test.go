@@ -1,9 +1,9 @@
 package condition
 
 import (
-	"github.com/falcomitre/falcomitre/internal/sharedtest"
 	"testing"
 
+	"github.com/falcomitre/falcomitre/internal/sharedtest"
 	"github.com/falcomitre/falcomitre/rules"
 )
 

@@ -3,7 +3,6 @@ package main
 import (
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/condition"
-	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -13,6 +12,6 @@ func withObservations(opt check.Options, set *rules.Set) check.Options {
 	if !opt.Runs("weak-evidence") {
 		return opt
 	}
-	opt.Observations = evidence.Observations(condition.Analyze(set))
+	opt.Observations = condition.Observations(set)
 	return opt
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/falcomitre/falcomitre/condition"
-	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/report"
 	"github.com/falcomitre/falcomitre/suggest"
 )
@@ -55,7 +54,7 @@ be read (suggestions for what did load are still written).`,
 			if err != nil {
 				return &exitError{exitInput, err}
 			}
-			obs := evidence.Observations(condition.Analyze(set))
+			obs := condition.Observations(set)
 			s := &report.Suggestions{
 				ATTACK:      cat.Domain + " " + cat.Version,
 				Rules:       len(set.Rules),
