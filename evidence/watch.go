@@ -27,6 +27,35 @@ type Watch struct {
 	logs map[string]bool // Logs in lower case
 }
 
+// Key is every field of w as one string: two watches with the same key
+// get the same verdicts from a Matcher, so callers may judge a watch
+// once and share the result. Kept beside the struct so that a new field
+// joins it. Strings are length-prefixed and lists counted, so no two
+// watches share a key; logs is derived from Logs.
+func (w *Watch) Key() string {
+	b := make([]byte, 0, 128)
+	str := func(s string) {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
+	}
+	str(w.Source)
+	b = strconv.AppendBool(b, w.AllEvents)
+	b = strconv.AppendBool(b, w.EventTypes == nil)
+	for _, list := range [][]string{w.EventTypes, w.Logs, w.Syscalls, w.Components} {
+		b = strconv.AppendInt(b, int64(len(list)), 10)
+		b = append(b, '[')
+		for _, s := range list {
+			str(s)
+		}
+	}
+	for _, r := range w.Rows {
+		b = strconv.AppendInt(b, int64(r), 10)
+		b = append(b, ',')
+	}
+	return string(b)
+}
+
 // Observe translates an observation through Table.
 func Observe(obs *condition.Observation) *Watch {
 	w := &Watch{Source: obs.Source, EventTypes: obs.EventTypes, AllEvents: obs.AllEvents}
