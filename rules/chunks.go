@@ -80,12 +80,13 @@ func (p *parser) runChunks(bounds []int) (err error, ok bool) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
+			var a nodeArena
 			for !failed.Load() {
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				res[i] = p.chunk(bounds[i], bounds[i+1])
+				res[i] = p.chunk(bounds[i], bounds[i+1], &a)
 				if res[i].whole {
 					failed.Store(true)
 				}
@@ -116,8 +117,10 @@ func (p *parser) runChunks(bounds []int) (err error, ok bool) {
 }
 
 // chunk decodes src[start:end] and reads its items with a parser of its
-// own, which shares the file's source and line starts.
-func (p *parser) chunk(start, end int) (r chunkResult) {
+// own, which shares the file's source and line starts. The nodes are a's
+// and go back to it: items keep none.
+func (p *parser) chunk(start, end int, a *nodeArena) (r chunkResult) {
+	defer a.reset()
 	defer func() {
 		if recover() != nil {
 			r = chunkResult{whole: true}
@@ -127,26 +130,38 @@ func (p *parser) chunk(start, end int) (r chunkResult) {
 	if line == len(p.lines.starts) || p.lines.starts[line] != start && start != 0 {
 		return chunkResult{whole: true}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(p.f.Src[start:end]))
+	doc, ok := fastDecode(p.f.Src[start:end], line, a)
+	if !ok {
+		if doc, ok = decodeChunk(p.f.Src[start:end]); !ok {
+			return chunkResult{whole: true}
+		}
+		if start > 0 {
+			shiftLines(doc, line)
+		}
+	}
+	cp := &parser{f: &File{Path: p.f.Path, Src: p.f.Src}, lines: p.lines.clone()}
+	err := cp.document(doc)
+	return chunkResult{items: cp.f.Items, warnings: cp.f.Warnings, warnItem: cp.f.warnItem, err: err}
+}
+
+// decodeChunk decodes a chunk with yaml.v3; ok is false unless it is a
+// block sequence in column 1, one document.
+func decodeChunk(src []byte) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc, more yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		return chunkResult{whole: true}
+		return nil, false
 	}
 	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
-		return chunkResult{whole: true}
+		return nil, false
 	}
 	// Each chunk must be a block sequence in column 1 for the chunks to
 	// be one sequence when joined: "[0]\n" then "-" decode alone, not
 	// together (a fuzzing find).
 	if root := doc.Content; len(root) != 1 || root[0].Kind != yaml.SequenceNode || root[0].Column != 1 || root[0].Style&yaml.FlowStyle != 0 {
-		return chunkResult{whole: true}
+		return nil, false
 	}
-	if start > 0 {
-		shiftLines(&doc, line)
-	}
-	cp := &parser{f: &File{Path: p.f.Path, Src: p.f.Src}, lines: p.lines.clone()}
-	err := cp.document(&doc)
-	return chunkResult{items: cp.f.Items, warnings: cp.f.Warnings, warnItem: cp.f.warnItem, err: err}
+	return &doc, true
 }
 
 // shiftLines adds d to the line of n and every node under it: a chunk's

@@ -84,6 +84,9 @@ func (p *parser) decode() (docs []*yaml.Node, err error) {
 			err = diag.Errorf(p.nodeRangeAt(1, 1), "invalid yaml: the yaml parser failed: %v", r)
 		}
 	}()
+	if doc, ok := fastDecode(p.f.Src, 0, nil); ok {
+		return []*yaml.Node{doc}, nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(p.f.Src))
 	for {
 		doc := new(yaml.Node)
