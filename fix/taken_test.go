@@ -11,7 +11,9 @@ import (
 // every edit taken does, for random edits taken in random order.
 func TestTakenEditsAgreeWithScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
+	defer func(m int) { mergeAt = m }(mergeAt)
 	for round := range 200 {
+		mergeAt = 1 + round%8 // merges at every size
 		taken := takenEdits{}
 		var all []diag.Edit
 		for range 60 {

@@ -527,7 +527,7 @@ func (d *fastDecoder) quoted(q byte) *yaml.Node {
 // for; the others (\x, \u, \N, line continuations) are left to yaml.v3.
 func simpleEscape(c byte) (byte, bool) {
 	switch c {
-	case '\\', '"', '/':
+	case '\\', '"', '\'':
 		return c, true
 	case ' ':
 		return ' ', true
@@ -627,7 +627,8 @@ func (d *fastDecoder) flowPlain() *yaml.Node {
 			break
 		}
 		switch c {
-		case ':', '[', '{', '}':
+		case ':', '?', '[', '{', '}':
+			// yaml.v3 ends a flow scalar at '?' too.
 			d.bail()
 		case '#':
 			if d.src[d.i-1] == ' ' {

@@ -163,7 +163,7 @@ func (c *collector) applyRule(it *Item, ch change) (done bool, err error) {
 		// and keeps the slot (spec §2).
 		st.rule = &Rule{Name: it.Name, Source: ch.source, Enabled: *ch.enabled, Def: it, TagsKey: ch.tagsKey,
 			WarnEvttypes: ch.warnEvttypes == nil || *ch.warnEvttypes, SkipIfUnknownFilter: ch.skipUnknown != nil && *ch.skipUnknown}
-		st.tags = nil
+		st.tags = make([]Tag, 0, len(ch.tags))
 		st.addTags(ch.tags)
 		st.exceptions = exs
 	case opAppend:
@@ -230,11 +230,13 @@ func (st *ruleState) addTags(tags []Tag) {
 }
 
 // final returns the rule with its tags byte-sorted, as std::set keeps them.
+// The state is Resolve's alone and dropped after, so the rule takes its
+// slices rather than copies.
 func (st *ruleState) final() *Rule {
-	r := *st.rule
-	r.Items = append([]*Item(nil), st.rule.Items...)
+	r := st.rule
+	r.Items = slices.Clip(r.Items)
 	r.Exceptions = exported(st.exceptions)
-	r.Tags = append(make([]Tag, 0, len(st.tags)), st.tags...)
+	r.Tags = slices.Clip(st.tags)
 	slices.SortFunc(r.Tags, func(a, b Tag) int { return strings.Compare(a.Value, b.Value) })
-	return &r
+	return r
 }
