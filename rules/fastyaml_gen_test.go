@@ -25,3 +25,16 @@ func TestFastDecodeGenerated(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoadGenerated loads 10k generated rules: the YAML decoding and
+// item reading that dominate a large run's load.
+func BenchmarkLoadGenerated(b *testing.B) {
+	names, err := rulegen.Write(b.TempDir(), 10000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		rules.LoadFiles(names...)
+	}
+}
