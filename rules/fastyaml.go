@@ -127,7 +127,9 @@ func (a *nodeArena) node(kind yaml.Kind, tag, value string, line, col int) *yaml
 	}
 	n := &a.nodes[0]
 	a.nodes = a.nodes[1:]
-	*n = yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col}
+	// Field by field: the others (anchors, aliases, comments) are never
+	// set here, and a whole-struct write costs their write barriers too.
+	n.Kind, n.Style, n.Tag, n.Value, n.Content, n.Line, n.Column = kind, 0, tag, value, nil, line, col
 	return n
 }
 

@@ -264,7 +264,14 @@ func blockScalarEnd(src []byte, i int, value string) (int, bool) {
 // white space and line breaks in one stand for any run in the other: that
 // is all YAML's line folding changes in plain and block scalars, which have
 // no escapes. It returns the end of the last character matched.
+func isSpaceOrBreak(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
 func matchText(src []byte, i int, value string) (int, bool) {
+	// Most values are written as they read, on one line: then the loop
+	// below would match byte for byte.
+	if n := len(value); n > 0 && i+n <= len(src) && !isSpaceOrBreak(value[n-1]) && string(src[i:i+n]) == value {
+		return i + n, true
+	}
 	end := i
 	for j := 0; j < len(value); {
 		c := value[j]

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/falcomitre/falcomitre/diag"
@@ -80,8 +82,9 @@ func (p *parser) readStrayTags(m mapping, it *Item) {
 
 // isStrayTagKey reports a key spelt like `tags` or `tag` in another case.
 func isStrayTagKey(k string) bool {
-	l := asciiLower(k)
-	return l == "tags" && k != "tags" || l == "tag"
+	// EqualFold folds like asciiLower here: a non-ASCII letter that folds
+	// to an ASCII one (ſ, K) changes the length in bytes.
+	return len(k) == 4 && k != "tags" && strings.EqualFold(k, "tags") || len(k) == 3 && strings.EqualFold(k, "tag")
 }
 
 // scalarsIn returns v's non-null scalar elements, or v itself when it is
