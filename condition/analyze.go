@@ -3,6 +3,7 @@ package condition
 import (
 	"fmt"
 	"runtime"
+	"sync"
 
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/internal/par"
@@ -84,27 +85,79 @@ const TooManyEvents = 100
 // checked, and each rule's event types, fields, processes and paths
 // worked out. It never panics; what Falco would reject is in
 // Result.Errors and on the rules it concerns.
-func Analyze(set *rules.Set) *Result { return analyze(set, true) }
+func Analyze(set *rules.Set) *Result {
+	c := compile(set)
+	res := c.res
+	res.byName = make(map[string]*RuleResult, len(set.Rules))
+	rrs := make([]*RuleResult, len(set.Rules))
+	c.eachRule(func(i int, m *memos) {
+		rrs[i] = c.analyzeRule(new(RuleResult), set.Rules[i], m, false)
+	})
+	res.Rules = make([]*RuleResult, 0, len(rrs))
+	for i, rule := range set.Rules {
+		rr := rrs[i]
+		if rr.Err != nil {
+			res.Errors = append(res.Errors, rr.Err)
+		}
+		res.Warnings = append(res.Warnings, rr.Warnings...)
+		res.Rules = append(res.Rules, rr)
+		res.byName[rule.Name] = rr
+	}
+	return res
+}
 
 // Observations analyses set as Analyze does and returns the Observation
 // of each rule Falco would accept, by rule name. It keeps no rule's text
 // or parsed condition: at 100k rules those were 140 MB of peak memory
-// that the checks never read.
+// that the checks never read. Each goroutine analyses its rules in one
+// RuleResult, with the nodes of one arena, and puts the observations in
+// the map as it goes, which also spares a slice of them all.
 func Observations(set *rules.Set) map[string]Observation {
-	res := analyze(set, false)
-	out := make(map[string]Observation, len(res.Rules))
-	for _, rr := range res.Rules {
-		if rr.Err == nil {
+	c := compile(set)
+	out := make(map[string]Observation, len(set.Rules))
+	var mu sync.Mutex
+	accepted := 0
+	c.eachRule(func(i int, m *memos) {
+		if rr := m.observe(c, set.Rules[i]); rr.Err == nil {
+			mu.Lock()
 			out[rr.Rule.Name] = rr.Observation
+			accepted++
+			mu.Unlock()
+		}
+	})
+	if len(out) < accepted {
+		// A name repeats, which rules.Load never gives: the last rule of
+		// that name must win, as in rule order.
+		clear(out)
+		m := newMemos()
+		for _, rule := range set.Rules {
+			if rr := m.observe(c, rule); rr.Err == nil {
+				out[rule.Name] = rr.Observation
+			}
 		}
 	}
 	return out
 }
 
-// analyze is Analyze; without keep, each rule's Text and Expr are dropped
-// as soon as its observation is worked out.
-func analyze(set *rules.Set, keep bool) *Result {
-	res := &Result{byName: make(map[string]*RuleResult, len(set.Rules))}
+// observe analyses rule in m's scratch space, which the next rule
+// reuses.
+func (m *memos) observe(c *compiled, rule *rules.Rule) *RuleResult {
+	m.rule = RuleResult{}
+	return c.analyzeRule(&m.rule, rule, m, true)
+}
+
+// compiled is a rule set with its lists and macros compiled: what
+// analysing each rule needs.
+type compiled struct {
+	set *rules.Set
+	res *Result // the macros and their errors
+	ls  *lists
+	r   *resolver
+}
+
+// compile compiles the lists and macros of set.
+func compile(set *rules.Set) *compiled {
+	res := &Result{}
 	r := &resolver{byName: make(map[string]*macro, len(set.MacroInfos)), fileIdx: make(map[*rules.File]int, len(set.Files))}
 	for i, f := range set.Files {
 		r.fileIdx[f] = i
@@ -119,6 +172,7 @@ func analyze(set *rules.Set, keep bool) *Result {
 		res.Macros = make([]*MacroResult, len(macros))
 	}
 	par.Ranges(len(set.MacroInfos), 512, func(_, lo, hi int) {
+		var buf []byte
 		for i := lo; i < hi; i++ {
 			n := set.MacroInfos[i]
 			var tb textBuilder
@@ -128,7 +182,7 @@ func analyze(set *rules.Set, keep bool) *Result {
 				tb.condition(ap)
 			}
 			m := &macro{info: n, text: tb.text(), file: r.fileIdx[n.First.File]}
-			ls.substitute(m.text)
+			ls.substitute(m.text, &buf, nil)
 			mr := &MacroResult{Name: n.Def.Name, Info: n, Text: m.text}
 			raw, err := Parse(m.text.S)
 			if err != nil {
@@ -159,57 +213,57 @@ func analyze(set *rules.Set, keep bool) *Result {
 		}
 		m.done = true
 	}
-
-	// Rules are independent once macros are resolved: analyse them on
-	// every core, then gather the results in rule order. What each macro
-	// body names is the same for every rule using it; each goroutine
-	// keeps its own memo of it.
-	rrs := make([]*RuleResult, len(set.Rules))
-	memos := make([]map[memoKey]*names, runtime.GOMAXPROCS(0))
-	par.Ranges(len(set.Rules), 512, func(w, lo, hi int) {
-		if memos[w] == nil {
-			memos[w] = map[memoKey]*names{}
-		}
-		for i := lo; i < hi; i++ {
-			rrs[i] = analyzeRule(set.Rules[i], ls, r, memos[w])
-			if !keep {
-				rrs[i].Text, rrs[i].Expr = nil, nil
-			}
-		}
-	})
-	res.Rules = make([]*RuleResult, 0, len(rrs))
-	for i, rule := range set.Rules {
-		rr := rrs[i]
-		if rr.Err != nil {
-			res.Errors = append(res.Errors, rr.Err)
-		}
-		res.Warnings = append(res.Warnings, rr.Warnings...)
-		res.Rules = append(res.Rules, rr)
-		res.byName[rule.Name] = rr
-	}
-	return res
+	return &compiled{set: set, res: res, ls: ls, r: r}
 }
 
-// analyzeRule compiles one rule (compile_rule_infos, compile_condition).
-func analyzeRule(rule *rules.Rule, ls *lists, r *resolver, memo map[memoKey]*names) *RuleResult {
-	rr := &RuleResult{Rule: rule, Observation: Observation{Rule: rule.Name, Source: rule.Source}}
-	if rr.Text, rr.Err = ruleText(rule); rr.Err != nil {
+// eachRule calls analyze for the index of each rule, on every core, with
+// the goroutine's memos. Rules are independent once macros are resolved;
+// callers gather the results in rule order. What each macro body gives
+// is the same for every rule using it.
+func (c *compiled) eachRule(analyze func(i int, m *memos)) {
+	memos := make([]*memos, runtime.GOMAXPROCS(0))
+	par.Ranges(len(c.set.Rules), 512, func(w, lo, hi int) {
+		if memos[w] == nil {
+			memos[w] = newMemos()
+		}
+		for i := lo; i < hi; i++ {
+			analyze(i, memos[w])
+		}
+	})
+}
+
+// analyzeRule compiles one rule (compile_rule_infos, compile_condition)
+// into rr, zero, and returns it. With reuse, its text and tree are built
+// in the memo's scratch space, which the next rule reuses: for
+// Observations, which keeps neither.
+func (c *compiled) analyzeRule(rr *RuleResult, rule *rules.Rule, memo *memos, reuse bool) *RuleResult {
+	ls, r := c.ls, c.r
+	rr.Rule, rr.Observation = rule, Observation{Rule: rule.Name, Source: rule.Source}
+	nodes, text, spare := &onHeap, (*Text)(nil), (*[]span)(nil)
+	if reuse {
+		memo.nodes.reset()
+		if memo.text.spans != nil { // the last rule's, free now
+			memo.spare = memo.text.spans
+		}
+		nodes, text, spare = memo.nodes, &memo.text, &memo.spare
+	}
+	if rr.Text, rr.Err = ruleText(rule, text); rr.Err != nil {
 		return rr
 	}
-	ls.substitute(rr.Text)
-	raw, err := Parse(rr.Text.S)
+	ls.substitute(rr.Text, &memo.substituted, spare)
+	raw, err := parse(rr.Text.S, nodes)
 	if err != nil {
 		rr.Err = errorAt(rr.Text, err.(*SyntaxError).Offset, "rule", rule.Name, err.Error())
 		return rr
 	}
-	rs := &resolution{r: r, vis: ruleVisibility}
+	rs := &resolution{r: r, vis: ruleVisibility, own: nodes}
 	expr := rs.resolve(raw, rr.Text)
 	if e := rs.err(); e != nil {
 		rr.Err = errorAt(e.text, e.at, "rule", rule.Name, e.msg)
 		return rr
 	}
 	syscall := rule.Source == SyscallSource
-	if e := validate(expr, rr.Text, syscall); e != nil {
+	if e := validate(expr, rr.Text, syscall, memo.valid); e != nil {
 		err := errorAt(e.text, e.at, "rule", rule.Name, e.msg)
 		// compile_condition: with skip-if-unknown-filter an unknown event
 		// type (or field) only skips the rule (spec §2, §7).
@@ -223,7 +277,7 @@ func analyzeRule(rule *rules.Rule, ls *lists, r *resolver, memo map[memoKey]*nam
 		return rr
 	}
 	if syscall {
-		ev := &evtVisitor{text: rr.Text}
+		ev := &evtVisitor{text: rr.Text, memo: memo.events}
 		rr.Events = ev.expr(expr, false)
 		if ev.err != nil {
 			rr.Err = errorAt(ev.err.text, ev.err.at, "rule", rule.Name, ev.err.msg)
@@ -236,10 +290,7 @@ func analyzeRule(rule *rules.Rule, ls *lists, r *resolver, memo map[memoKey]*nam
 		if rr.Events.IsAll() {
 			rr.AllEvents = true
 		} else {
-			rr.EventTypes = rr.Events.Names()
-			if rr.EventTypes == nil {
-				rr.EventTypes = []string{}
-			}
+			rr.EventTypes = memo.eventNames(rr.Events)
 		}
 	} else {
 		// Plugin sources: the condition is ignored and the rule gets
@@ -249,21 +300,82 @@ func analyzeRule(rule *rules.Rule, ls *lists, r *resolver, memo map[memoKey]*nam
 		rr.AllEvents = true
 	}
 	rr.Expr = expr
-	n := names{memo: memo}
+	n := memo.scratch()
 	n.expr(expr, false)
-	n.sort()
-	rr.Fields = n.fields
-	rr.Processes, rr.ExcludedProcesses = n.procs[0], n.procs[1]
-	rr.Paths, rr.ExcludedPaths = n.paths[0], n.paths[1]
+	lists := n.keep()
+	rr.Fields = lists[0]
+	rr.Processes, rr.ExcludedProcesses = lists[1], lists[2]
+	rr.Paths, rr.ExcludedPaths = lists[3], lists[4]
 	return rr
+}
+
+// memos are what one goroutine of eachRule keeps across rules: what each
+// macro body that is not its macro's own gives (the macro keeps what its
+// own gives), the same for every rule using it, and the event names of
+// each event set met, which most rules share.
+type memos struct {
+	names  map[memoKey]*names
+	events map[memoKey]*evtMemo
+	valid  map[validKey]*typeError
+	sets   map[EventSet][]string
+	// buf collects a rule's names before they are sorted into slices of
+	// their own; reusing it saves growing five slices per rule.
+	buf names
+	// substituted is lists.substitute's scratch.
+	substituted []byte
+	// The scratch space of Observations: the rule's result, the nodes of
+	// its tree, its text and the spans of its next substitution.
+	rule  RuleResult
+	nodes *arena
+	text  Text
+	spare []span
+}
+
+// scratch returns m.buf emptied, to collect one rule's names.
+func (m *memos) scratch() *names {
+	n := &m.buf
+	n.memo = m.names
+	n.fields = n.fields[:0]
+	for i := range 2 {
+		n.procs[i], n.paths[i] = n.procs[i][:0], n.paths[i][:0]
+	}
+	return n
+}
+
+func newMemos() *memos {
+	return &memos{
+		names:  map[memoKey]*names{},
+		events: map[memoKey]*evtMemo{},
+		valid:  map[validKey]*typeError{},
+		sets:   map[EventSet][]string{},
+		nodes:  newArena(),
+	}
+}
+
+// eventNames is s.Names(), never nil, shared by the rules with that set:
+// an observation's slices are only read.
+func (m *memos) eventNames(s EventSet) []string {
+	if n, ok := m.sets[s]; ok {
+		return n
+	}
+	n := s.Names()
+	if n == nil {
+		n = []string{}
+	}
+	m.sets[s] = n
+	return n
 }
 
 // ruleText is the rule's condition as the compiler receives it: the
 // definition's, each append joined with one space, a replace starting
 // over (collector.cpp append, selective_replace), and the exceptions
 // added as clauses (spec §3). The error is an exception Falco rejects.
-func ruleText(rule *rules.Rule) (*Text, *diag.InputError) {
-	var items []*rules.Item
+//
+// With reuse, the text is built in *reuse, over its pieces: for a text
+// that does not outlive the next one.
+func ruleText(rule *rules.Rule, reuse *Text) (*Text, *diag.InputError) {
+	var buf [4]*rules.Item
+	items := buf[:0]
 	for i, it := range rule.Items {
 		switch {
 		case i == 0:
@@ -272,10 +384,16 @@ func ruleText(rule *rules.Rule) (*Text, *diag.InputError) {
 		case it.Mode == rules.LegacyAppend || it.ConditionOverride == "append":
 			items = append(items, it)
 		case it.ConditionOverride == "replace":
-			items = []*rules.Item{it}
+			items = append(items[:0], it)
 		}
 	}
 	var tb textBuilder
+	t := reuse
+	if t == nil {
+		t = new(Text)
+	}
+	tb.pieces = t.pieces[:0]
+	tb.grow(items)
 	exceptions := len(rule.Exceptions) > 0
 	if exceptions {
 		tb.synthetic("(", items[0], conditionRange(items[0]))
@@ -290,10 +408,10 @@ func ruleText(rule *rules.Rule) (*Text, *diag.InputError) {
 		last := items[len(items)-1]
 		tb.synthetic(")", last, conditionRange(last))
 		if err := exceptionClauses(&tb, rule); err != nil {
-			return tb.text(), err
+			return tb.into(t), err
 		}
 	}
-	return tb.text(), nil
+	return tb.into(t), nil
 }
 
 // conditionRange is where an item's condition starts, for the text

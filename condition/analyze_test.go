@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/falcomitre/falcomitre/internal/rulegen"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -356,5 +358,89 @@ func TestObservationsMatchAnalyze(t *testing.T) {
 	}
 	if n == 0 || len(obs) != n {
 		t.Fatalf("%d observations for %d accepted rules", len(obs), n)
+	}
+}
+
+// TestObservationsParallel: on a set analysed in many ranges on several
+// goroutines, which share what each macro gives, Observations still
+// gives what Analyze gives. Under -race it also checks that sharing.
+func TestObservationsParallel(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	set := rulegen.Set(t, 3000)
+	res := Analyze(set)
+	obs := Observations(set)
+	n := 0
+	for _, rr := range res.Rules {
+		if rr.Err != nil {
+			continue
+		}
+		n++
+		if !reflect.DeepEqual(obs[rr.Rule.Name], rr.Observation) {
+			t.Fatalf("rule %q: Observations and Analyze differ", rr.Rule.Name)
+		}
+	}
+	if n == 0 || len(obs) != n {
+		t.Fatalf("%d observations for %d accepted rules", len(obs), n)
+	}
+}
+
+// TestObservationsFailedMacro: a macro that fails for lack of visibility
+// is resolved again for each rule that uses it, its body memoised per
+// goroutine rather than on the macro, so those bodies must not come from
+// the arena whose nodes the next rule reuses; on many ranges and
+// goroutines, Observations still gives what Analyze gives.
+func TestObservationsFailedMacro(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var b strings.Builder
+	b.WriteString(macroItem("a", "(b and evt.type in (open, openat)) or (not c and proc.name in (lst))"))
+	b.WriteString(macroItem("d", "evt.type = ptrace or not (c and proc.name = y)"))
+	b.WriteString(macroItem("b", "fd.name startswith /etc and not c"))
+	b.WriteString(macroItem("c", "proc.pname = x or evt.type = execve"))
+	b.WriteString(listItem("lst", "p1", "p2"))
+	conds := []string{
+		"a and not proc.name in (q%d, lst)",
+		"not d and (c or b) and fd.num != %d",
+		"evt.type = connect and (d or a or fd.name = /x%d)",
+		"(not a or d) and proc.cwd = /%d",
+		"a and d and fd.num = %d",
+		"d and a and fd.num = %d",
+	}
+	for i := range 1500 {
+		b.WriteString(rule(fmt.Sprintf("R%d", i), fmt.Sprintf(conds[i%len(conds)], i)))
+	}
+	res := analyzeYAML(t, b.String())
+	if res.Macros[0].Err == nil || res.Macros[1].Err == nil {
+		t.Fatal("macros a and d resolved: they should not see c")
+	}
+	set := rules.Resolve([]*rules.File{rules.Parse("1.yaml", []byte(b.String()))})
+	obs := Observations(set)
+	for _, rr := range res.Rules {
+		if rr.Err != nil {
+			t.Fatalf("rule %s: %v", rr.Rule.Name, rr.Err)
+		}
+		if !reflect.DeepEqual(obs[rr.Rule.Name], rr.Observation) {
+			t.Fatalf("rule %q: Observations and Analyze differ", rr.Rule.Name)
+		}
+	}
+	if len(obs) != len(res.Rules) {
+		t.Fatalf("%d observations for %d rules", len(obs), len(res.Rules))
+	}
+}
+
+// TestObservationsRepeatedName: a set built by hand may name two rules
+// alike, which rules.Load never does; the last in rule order wins, as
+// it would in a map filled in rule order.
+func TestObservationsRepeatedName(t *testing.T) {
+	set := rules.Resolve([]*rules.File{rules.Parse("1.yaml", []byte(
+		rule("A", "evt.type = open")+rule("B", "evt.type = execve")))})
+	if len(set.Rules) != 2 {
+		t.Fatalf("%d rules", len(set.Rules))
+	}
+	b := *set.Rules[1]
+	b.Name = "A"
+	set.Rules[1] = &b
+	obs := Observations(set)
+	if len(obs) != 1 || !reflect.DeepEqual(obs["A"].EventTypes, []string{"execve"}) {
+		t.Errorf("got %+v, want A watching execve", obs)
 	}
 }

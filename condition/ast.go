@@ -53,6 +53,10 @@ type Macro struct {
 	At   int
 	Body Expr
 	Text *Text
+	// shared is the macro whose resolved body Body is, nil when the
+	// reference has a body of its own: what visiting a shared body gives
+	// is kept on the macro for every rule that uses it.
+	shared *macro
 }
 
 // Check is a comparison: `Left Op [Mod] Right`, or `Left exists` with a

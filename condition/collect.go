@@ -63,22 +63,38 @@ func (n *names) expr(e Expr, neg bool) {
 	case *Not:
 		n.expr(e.Child, !neg)
 	case *Macro:
-		k := memoKey{e.Body, neg}
-		sub := n.memo[k]
-		if sub == nil {
-			sub = &names{memo: n.memo}
-			if sub.memo == nil {
-				sub.memo = map[memoKey]*names{}
-				n.memo = sub.memo
-			}
-			sub.expr(e.Body, neg)
-			sub.sort()
-			n.memo[k] = sub
-		}
-		n.add(sub)
+		n.add(n.macro(e, neg))
 	case *Check:
 		n.check(e, neg)
 	}
+}
+
+// macro returns what a macro's body names, collected once for every
+// rule when the body is the macro's, once per memo otherwise.
+func (n *names) macro(e *Macro, neg bool) *names {
+	var sub *names
+	k := memoKey{e.Body, neg}
+	if e.shared != nil {
+		sub = e.shared.names[index(neg)].Load()
+	} else {
+		sub = n.memo[k]
+	}
+	if sub != nil {
+		return sub
+	}
+	if n.memo == nil {
+		n.memo = map[memoKey]*names{}
+	}
+	sub = &names{memo: n.memo}
+	sub.expr(e.Body, neg)
+	sub.sort()
+	if e.shared != nil {
+		sub.memo = nil // the goroutine's, not to be kept
+		e.shared.names[index(neg)].Store(sub)
+	} else {
+		n.memo[k] = sub
+	}
+	return sub
 }
 
 func (n *names) check(c *Check, neg bool) {
@@ -142,6 +158,27 @@ func (n *names) sort() {
 	for i := range 2 {
 		n.procs[i], n.paths[i] = sorted(n.procs[i]), sorted(n.paths[i])
 	}
+}
+
+// keep returns the lists of n, sorted and free of duplicates, in slices
+// of their own that share one allocation: fields, processes, excluded
+// processes, paths and excluded paths. Empty lists are nil.
+func (n *names) keep() [5][]string {
+	lists := [5][]string{n.fields, n.procs[0], n.procs[1], n.paths[0], n.paths[1]}
+	total := 0
+	for i := range lists {
+		lists[i] = sorted(lists[i])
+		total += len(lists[i])
+	}
+	all := make([]string, 0, total)
+	for i, l := range lists {
+		if l != nil {
+			at := len(all)
+			all = append(all, l...)
+			lists[i] = all[at:len(all):len(all)]
+		}
+	}
+	return lists
 }
 
 // add appends what o names to n.

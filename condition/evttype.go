@@ -15,10 +15,19 @@ import (
 type evtVisitor struct {
 	err  *typeError
 	text *Text // the text of the nodes being visited, for errors
-	// memo has the set of each macro body met, by negation: bodies are
-	// shared, and a macro used twice by the one above would otherwise
-	// double the work at each level.
-	memo map[memoKey]EventSet
+	// memo has the set of each macro body met, by negation, with the
+	// first error inside it, for the bodies that are not their macro's
+	// (macro.events has the others): a macro used twice by the one above
+	// would otherwise double the work at each level. The set and the
+	// error do not depend on the rule, so the memo may be shared by the
+	// rules of a goroutine.
+	memo map[memoKey]*evtMemo
+}
+
+// evtMemo is what visiting a macro body gives.
+type evtMemo struct {
+	set EventSet
+	err *typeError
 }
 
 // memoKey is a macro body under a negation or not.
@@ -46,24 +55,42 @@ func (v *evtVisitor) expr(e Expr, neg bool) EventSet {
 	case *Not:
 		return v.expr(e.Child, !neg)
 	case *Macro:
-		k := memoKey{e.Body, neg}
-		if s, ok := v.memo[k]; ok {
-			return s
-		}
-		outer := v.text
-		v.text = e.Text
-		s := v.expr(e.Body, neg)
-		v.text = outer
-		if v.memo == nil {
-			v.memo = map[memoKey]EventSet{}
-		}
-		v.memo[k] = s
-		return s
+		return v.macro(e, neg)
 	case *Check:
 		return v.check(e, neg)
 	}
 	// An identifier left unresolved (only after an error): neutral.
 	return allEvents
+}
+
+// macro visits a macro's body once for every rule when the body is the
+// macro's, once per goroutine otherwise.
+func (v *evtVisitor) macro(e *Macro, neg bool) EventSet {
+	var m *evtMemo
+	k := memoKey{e.Body, neg}
+	if e.shared != nil {
+		m = e.shared.events[index(neg)].Load()
+	} else {
+		m = v.memo[k]
+	}
+	if m == nil {
+		outer, outerErr := v.text, v.err
+		v.text, v.err = e.Text, nil
+		m = &evtMemo{set: v.expr(e.Body, neg), err: v.err}
+		v.text, v.err = outer, outerErr
+		if e.shared != nil {
+			e.shared.events[index(neg)].Store(m)
+		} else {
+			if v.memo == nil {
+				v.memo = map[memoKey]*evtMemo{}
+			}
+			v.memo[k] = m
+		}
+	}
+	if v.err == nil {
+		v.err = m.err
+	}
+	return m.set
 }
 
 // chain is a conjunction (intersect) or a disjunction of the children.

@@ -16,6 +16,9 @@ type list struct {
 	// slow is set for a name with a delimiter in it, which the word
 	// index below cannot find; such names only draw a warning in Falco.
 	slow bool
+	// more are the lists after this one whose names are words of sub:
+	// those its substitution brings in, the same for every text.
+	more []int
 }
 
 // lists are the compiled lists with an index of their names.
@@ -23,6 +26,21 @@ type lists struct {
 	all    []*list
 	byName map[string]int
 	slow   []int
+	// names has the bit of wordBit for each name: a word whose bit is
+	// clear is no list's name. Most words of a condition are not, and
+	// with many lists the map lookup misses the cache.
+	names [1 << 10]uint64
+}
+
+// wordBit mixes the length and three bytes of a word into a bit of
+// lists.names: enough to tell keywords, fields and macro names from list
+// names, at the price of a few bytes read.
+func wordBit(w string) uint32 {
+	h := uint32(len(w))
+	h = (h ^ uint32(w[0])) * 16777619
+	h = (h ^ uint32(w[len(w)/2])) * 16777619
+	h = (h ^ uint32(w[len(w)-1])) * 16777619
+	return (h ^ h>>16) % (1 << 16)
 }
 
 // compileLists is compiler.cpp:compile_list_infos (spec §3, lists 1):
@@ -30,22 +48,18 @@ type lists struct {
 // append is replaced by that list's own items, one level only.
 func compileLists(set *rules.Set) *lists {
 	ls := &lists{byName: make(map[string]int, len(set.ListInfos))}
-	raw := make(map[string][]string, len(set.ListInfos))
-	index := make(map[string]int, len(set.ListInfos))
+	raw := make(map[string]rawList, len(set.ListInfos))
 	for _, n := range set.ListInfos {
-		raw[n.Def.Name] = rawItems(n)
-		index[n.Def.Name] = n.Index
+		raw[n.Def.Name] = rawList{rawItems(n), n.Index}
 	}
 	for _, n := range set.ListInfos {
-		l := &list{name: n.Def.Name}
-		for _, item := range raw[l.name] {
-			if ref, ok := raw[item]; ok && index[item] < n.Visibility {
-				l.items = append(l.items, ref...)
-				continue
-			}
-			l.items = append(l.items, item)
-		}
+		l := &list{name: n.Def.Name, items: expand(raw, raw[n.Def.Name].items, n.Visibility)}
 		var b strings.Builder
+		size := 2 * len(l.items)
+		for _, item := range l.items {
+			size += len(item)
+		}
+		b.Grow(size)
 		for i, item := range l.items {
 			if i > 0 {
 				b.WriteString(", ")
@@ -58,17 +72,62 @@ func compileLists(set *rules.Set) *lists {
 		if l.slow {
 			ls.slow = append(ls.slow, len(ls.all))
 		}
+		if l.name != "" {
+			b := wordBit(l.name)
+			ls.names[b/64] |= 1 << (b % 64)
+		}
 		ls.all = append(ls.all, l)
 	}
+	for k, l := range ls.all {
+		l.more = ls.wordsIn(l.sub, k, nil)
+	}
 	return ls
+}
+
+// rawList is a list's raw items and its index.
+type rawList struct {
+	items []string
+	index int
+}
+
+// expand replaces each of items that names a list whose index is below
+// vis by that list's raw items; items itself when none does.
+func expand(raw map[string]rawList, items []string, vis int) []string {
+	var out []string
+	for i, item := range items {
+		if ref, ok := raw[item]; ok && ref.index < vis {
+			if out == nil {
+				out = append(make([]string, 0, len(items)+len(ref.items)), items[:i]...)
+			}
+			out = append(out, ref.items...)
+			continue
+		}
+		if out != nil {
+			out = append(out, item)
+		}
+	}
+	if out == nil {
+		return items
+	}
+	return out
 }
 
 // rawItems are a list's items as the collector holds them: the
 // definition's, then each append's.
 func rawItems(n *rules.Named) []string {
-	var out []string
-	for _, it := range append([]*rules.Item{n.Def}, n.Appends...) {
-		for _, li := range it.ListItems {
+	size := len(n.Def.ListItems)
+	for _, ap := range n.Appends {
+		size += len(ap.ListItems)
+	}
+	if size == 0 {
+		return nil
+	}
+	out := make([]string, 0, size)
+	for _, li := range n.Def.ListItems {
+		out = append(out, li.Value)
+	}
+	for _, ap := range n.Appends {
+		for _, li := range ap.ListItems {
 			out = append(out, li.Value)
 		}
 	}
@@ -104,7 +163,11 @@ func isListBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // since a match must be bounded by delimiters; substitute looks those up
 // instead of searching the text for every list, and follows the words
 // each substitution brings in.
-func (ls *lists) substitute(t *Text) {
+//
+// buf is scratch space for the new text, kept between calls; spare, when
+// not nil, the spans of the next substitution, which the ones it replaces
+// become.
+func (ls *lists) substitute(t *Text, buf *[]byte, spare *[]span) {
 	cands := append([]int(nil), ls.slow...)
 	cands = ls.wordsIn(t.S, -1, cands)
 	if len(cands) == 0 {
@@ -114,10 +177,10 @@ func (ls *lists) substitute(t *Text) {
 	cands = uniq(cands)
 	for k := 0; k < len(cands); k++ {
 		l := ls.all[cands[k]]
-		if !ls.resolve(t, l) {
+		if !ls.resolve(t, l, buf, spare) {
 			continue
 		}
-		more := ls.wordsIn(l.sub, cands[k], nil)
+		more := l.more
 		if len(more) == 0 {
 			continue
 		}
@@ -139,7 +202,7 @@ func (ls *lists) wordsIn(s string, after int, out []int) []int {
 		for j < len(s) && !isListDelim(s[j]) {
 			j++
 		}
-		if j > i {
+		if j > i && ls.mayName(s[i:j]) {
 			if k, ok := ls.byName[s[i:j]]; ok && k > after {
 				out = append(out, k)
 			}
@@ -147,6 +210,22 @@ func (ls *lists) wordsIn(s string, after int, out []int) []int {
 		i = j
 	}
 	return out
+}
+
+// mayName reports whether w, not empty, may be a list's name.
+func (ls *lists) mayName(w string) bool {
+	b := wordBit(w)
+	return ls.names[b/64]&(1<<(b%64)) != 0
+}
+
+// newSpans returns an empty slice for the spans of a substitution into a
+// text of n spans, sized for one occurrence, the usual case: spare's
+// when there is one big enough.
+func newSpans(n int, spare *[]span) []span {
+	if spare != nil && cap(*spare) >= n+3 {
+		return (*spare)[:0]
+	}
+	return make([]span, 0, n+3)
 }
 
 func uniq(s []int) []int {
@@ -169,7 +248,7 @@ func uniq(s []int) []int {
 // behind the search, so what is ahead is the original text and what is
 // behind is out, whose tail the blanks and comma may be taken from.
 // Rebuilding at each occurrence would be quadratic in their number.
-func (ls *lists) resolve(t *Text, l *list) bool {
+func (ls *lists) resolve(t *Text, l *list, buf *[]byte, spare *[]span) bool {
 	orig, name := t.S, l.name
 	search := strings.Index(orig, name)
 	if search < 0 {
@@ -180,7 +259,7 @@ func (ls *lists) resolve(t *Text, l *list) bool {
 		old = []span{{}}
 	}
 	var (
-		out   []byte
+		out   = (*buf)[:0]
 		spans []span
 		pos   int // orig[:pos] is in out
 		j     int // the old span in force at pos
@@ -231,6 +310,9 @@ func (ls *lists) resolve(t *Text, l *list) bool {
 			}
 			continue
 		}
+		if !used {
+			spans = newSpans(len(old), spare)
+		}
 		emit(start)
 		nameAt, _ := at()
 		s := len(out)
@@ -272,6 +354,10 @@ func (ls *lists) resolve(t *Text, l *list) bool {
 		return false
 	}
 	emit(len(orig))
+	if spare != nil {
+		*spare = t.spans
+	}
 	t.S, t.spans = string(out), spans
+	*buf = out
 	return true
 }

@@ -2,6 +2,7 @@ package condition
 
 import (
 	"math"
+	"sync/atomic"
 
 	"github.com/falcomitre/falcomitre/rules"
 )
@@ -18,6 +19,20 @@ type macro struct {
 	// unresolved references in the copy it splices in.
 	failed bool
 	file   int // load position of the file of its first definition
+	// What visiting body gives, the same for every rule and worked out
+	// by the first rule that needs it: the event set and the names by
+	// negation, the validation by whether the rule is a syscall one.
+	events [2]atomic.Pointer[evtMemo]
+	names  [2]atomic.Pointer[names]
+	valid  [2]atomic.Pointer[validMemo]
+}
+
+// index is 1 for true, the index of the memos above.
+func index(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // resolver resolves macro references with Falco's visibility rules.
@@ -41,6 +56,18 @@ type resolution struct {
 	// result is the same, and without it macros that each use the one
 	// before twice would take time exponential in their number.
 	memo map[*macro]Expr
+	// own holds the nodes made for the condition's own tree; those of a
+	// macro's body resolved again (path not empty) go on the heap, since
+	// memos keep them. Nil is onHeap.
+	own *arena
+}
+
+// nodes is where the node being made goes.
+func (rs *resolution) nodes() *arena {
+	if rs.own == nil || len(rs.path) > 0 {
+		return &onHeap
+	}
+	return rs.own
 }
 
 // ruleVisibility is MAX_VISIBILITY: rules see every macro.
@@ -52,15 +79,15 @@ func (rs *resolution) resolve(e Expr, t *Text) Expr {
 	switch e := e.(type) {
 	case *And:
 		if kids, changed := rs.children(e.Children, t); changed {
-			return &And{Children: kids, At: e.At}
+			return rs.nodes().ands.new(And{Children: kids, At: e.At})
 		}
 	case *Or:
 		if kids, changed := rs.children(e.Children, t); changed {
-			return &Or{Children: kids, At: e.At}
+			return rs.nodes().ors.new(Or{Children: kids, At: e.At})
 		}
 	case *Not:
 		if c := rs.resolve(e.Child, t); c != e.Child {
-			return &Not{Child: c, At: e.At}
+			return rs.nodes().nots.new(Not{Child: c, At: e.At})
 		}
 	case *Ident:
 		return rs.ident(e, t)
@@ -75,7 +102,7 @@ func (rs *resolution) children(kids []Expr, t *Text) ([]Expr, bool) {
 	for i, c := range kids {
 		r := rs.resolve(c, t)
 		if r != c && out == nil {
-			out = append(make([]Expr, 0, len(kids)), kids[:i]...)
+			out = append(rs.nodes().exprs.make(len(kids)), kids[:i]...)
 		}
 		if out != nil {
 			out = append(out, r)
@@ -119,7 +146,11 @@ func (rs *resolution) ident(e *Ident, t *Text) Expr {
 			rs.memo[m] = body
 		}
 	}
-	return &Macro{Name: e.Name, At: e.At, Body: body, Text: m.text}
+	ref := rs.nodes().macros.new(Macro{Name: e.Name, At: e.At, Body: body, Text: m.text})
+	if m.done && !m.failed {
+		ref.shared = m
+	}
+	return ref
 }
 
 func (rs *resolution) undefined(e *Ident, t *Text) {

@@ -25,8 +25,11 @@ func (e *SyntaxError) Error() string { return e.Msg }
 // depth limit. The text is taken as is: list names are not substituted
 // and macros not resolved (see Analyze for both). It never panics; a
 // condition libsinsp rejects returns a *SyntaxError.
-func Parse(text string) (Expr, error) {
-	p := &parser{s: text}
+func Parse(text string) (Expr, error) { return parse(text, &onHeap) }
+
+// parse is Parse with the nodes from an arena.
+func parse(text string, nodes *arena) (Expr, error) {
+	p := &parser{s: text, nodes: nodes}
 	e, err := p.parse()
 	if err != nil {
 		return nil, err
@@ -41,6 +44,7 @@ type parser struct {
 	i     int
 	last  string
 	depth int
+	nodes *arena
 }
 
 func (p *parser) errorf(format string, args ...any) *SyntaxError {
@@ -100,7 +104,10 @@ func (p *parser) parseChain(kw string, next func() (Expr, error)) (Expr, error) 
 	if err != nil {
 		return nil, err
 	}
-	var children []Expr
+	// The children gather on the stack and are copied once, at their
+	// final size.
+	var buf [8]Expr
+	children := buf[:0]
 	p.lexBlank()
 	for p.lexStr(kw) {
 		var child Expr
@@ -114,19 +121,19 @@ func (p *parser) parseChain(kw string, next func() (Expr, error)) (Expr, error) 
 		if err != nil {
 			return nil, err
 		}
-		if children == nil {
-			children = []Expr{first}
+		if len(children) == 0 {
+			children = append(children, first)
 		}
 		children = append(children, child)
 		p.lexBlank()
 	}
 	switch {
-	case children == nil:
+	case len(children) == 0:
 		return first, nil
 	case kw == "or":
-		return &Or{Children: children, At: at}, nil
+		return p.nodes.ors.new(Or{Children: p.nodes.exprs.clone(children), At: at}), nil
 	}
-	return &And{Children: children, At: at}, nil
+	return p.nodes.ands.new(And{Children: p.nodes.exprs.clone(children), At: at}), nil
 }
 
 // parseNot is Not := { "not" Blank+ } ( "not(" Expr ")" | Check ); paired
@@ -154,7 +161,7 @@ func (p *parser) parseNot() (Expr, error) {
 		return nil, err
 	}
 	if neg {
-		return &Not{Child: child, At: at}, nil
+		return p.nodes.nots.new(Not{Child: child, At: at}), nil
 	}
 	return child, nil
 }
@@ -205,7 +212,7 @@ func (p *parser) parseCheck() (Expr, error) {
 		return p.parseCondition(left, at)
 	}
 	if p.lexIdentifier() {
-		return &Ident{Name: p.last, At: at}, nil
+		return p.nodes.idents.new(Ident{Name: p.last, At: at}), nil
 	}
 	return nil, p.errorf("expected a '(' token, a field check, or an identifier")
 }
@@ -217,7 +224,7 @@ func (p *parser) parseFieldRemainder(name string, at int) (*Field, error) {
 		return nil, err
 	}
 	defer p.leave()
-	f := &Field{Name: name, At: at}
+	f := p.nodes.fields.new(Field{Name: name, At: at})
 	if p.lexStr("[") {
 		arg, err := p.parseFieldArg()
 		if err != nil {
@@ -318,12 +325,12 @@ func (p *parser) parseTransformerArg() (Operand, error) {
 	p.lexBlank()
 	at := p.i
 	if p.lexHexNum() || p.lexNum() {
-		return &Value{Text: p.last, At: at}, nil
+		return p.nodes.values.new(Value{Text: p.last, At: at}), nil
 	}
 	if ok, err := p.lexQuotedStr(); err != nil {
 		return nil, err
 	} else if ok {
-		return &Value{Text: p.last, Quoted: true, At: at}, nil
+		return p.nodes.values.new(Value{Text: p.last, Quoted: true, At: at}), nil
 	}
 	if p.lexStr("(") {
 		return p.parseArgList(at)
@@ -378,10 +385,10 @@ func (p *parser) parseArgListItem() (Operand, error) {
 	if ok, err := p.lexQuotedStr(); err != nil {
 		return nil, err
 	} else if ok {
-		return &Value{Text: p.last, Quoted: true, At: at}, nil
+		return p.nodes.values.new(Value{Text: p.last, Quoted: true, At: at}), nil
 	}
 	if p.lexHexNum() || p.lexNum() {
-		return &Value{Text: p.last, At: at}, nil
+		return p.nodes.values.new(Value{Text: p.last, At: at}), nil
 	}
 	return nil, p.errorf("expected transformer list argument: field, transformer, quoted string, or number")
 }
@@ -424,10 +431,10 @@ func (p *parser) parseCondition(left Operand, at int) (Expr, error) {
 	defer p.leave()
 	p.lexBlank()
 	if op, ok := p.lexOperator(unaryOps); ok {
-		return &Check{Left: left, Op: op, At: at}, nil
+		return p.nodes.checks.new(Check{Left: left, Op: op, At: at}), nil
 	}
 	p.lexBlank()
-	c := &Check{Left: left, At: at}
+	c := p.nodes.checks.new(Check{Left: left, At: at})
 	var err error
 	if op, ok := p.lexOperator(numOps); ok {
 		c.Op = op
@@ -436,7 +443,7 @@ func (p *parser) parseCondition(left Operand, at int) (Expr, error) {
 		c.Op = op
 		var done bool
 		if c.Mod, c.Right, done, err = p.parseModifier(op); !done && err == nil {
-			c.Right, err = p.parseStrValueOrTransformer(false)
+			c.Right, err = p.parseStrValueOrTransformer()
 		}
 	} else if op, ok := p.lexOperator(listOps); ok {
 		c.Op = op
@@ -474,7 +481,7 @@ func (p *parser) parseModifier(op string) (mod string, right Operand, done bool,
 					if w := p.s[p.i : p.i+n]; w != "and" && w != "or" && w != "not" {
 						at := p.i
 						p.take(n)
-						return m, &Value{Text: w, At: at}, true, nil
+						return m, p.nodes.values.new(Value{Text: w, At: at}), true, nil
 					}
 				}
 			}
@@ -497,39 +504,51 @@ func (p *parser) parseNumValueOrTransformer() (Operand, error) {
 		return t, err
 	}
 	if p.lexHexNum() || p.lexNum() {
-		return &Value{Text: p.last, At: at}, nil
+		return p.nodes.values.new(Value{Text: p.last, At: at}), nil
 	}
 	return nil, p.errorf("expected a number value or a field with a valid transformer: %s", transformerList)
 }
 
-// parseStrValueOrTransformer is the right side of a string operator, or
-// a list element when noTransformer is set.
-func (p *parser) parseStrValueOrTransformer(noTransformer bool) (Operand, error) {
+// parseStrValueOrTransformer is the right side of a string operator.
+func (p *parser) parseStrValueOrTransformer() (Operand, error) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
 	defer p.leave()
 	p.lexBlank()
 	at := p.i
-	if !noTransformer {
-		if t, err := p.tryParseTransformerOrVal(); err != nil || t != nil {
-			return t, err
-		}
+	if t, err := p.tryParseTransformerOrVal(); err != nil || t != nil {
+		return t, err
 	}
 	ok, err := p.lexQuotedStr()
 	if err != nil {
 		return nil, err
 	}
 	if ok {
-		return &Value{Text: p.last, Quoted: true, At: at}, nil
+		return p.nodes.values.new(Value{Text: p.last, Quoted: true, At: at}), nil
 	}
 	if p.lexBareStr() {
-		return &Value{Text: p.last, At: at}, nil
-	}
-	if noTransformer {
-		return nil, p.errorf("expected a string value")
+		return p.nodes.values.new(Value{Text: p.last, At: at}), nil
 	}
 	return nil, p.errorf("expected a string value or a field with a valid transformer: %s", transformerList)
+}
+
+// parseListItem is a list element, a quoted or a bare string (no
+// transformer), giving only its text: a list keeps no Value per element.
+func (p *parser) parseListItem() (string, error) {
+	if err := p.enter(); err != nil {
+		return "", err
+	}
+	defer p.leave()
+	p.lexBlank()
+	ok, err := p.lexQuotedStr()
+	if err != nil {
+		return "", err
+	}
+	if ok || p.lexBareStr() {
+		return p.last, nil
+	}
+	return "", p.errorf("expected a string value")
 }
 
 // parseListValueOrTransformer is the right side of a list operator: a
@@ -542,33 +561,37 @@ func (p *parser) parseListValueOrTransformer() (Operand, error) {
 	p.lexBlank()
 	at := p.i
 	if p.lexStr("(") {
-		l := &List{At: at}
+		l := p.nodes.lists.new(List{At: at})
 		p.lexBlank()
+		// The items gather on the stack and are copied once.
+		var buf [16]string
+		items := buf[:0]
 		// libsinsp tries a first element and takes any failure to mean
 		// an empty list, even an escape error after which the cursor
 		// stays past the string: ("\q") is the empty list.
-		if head, err := p.parseStrValueOrTransformer(true); err == nil {
-			l.Items = append(l.Items, head.(*Value).Text)
+		if head, err := p.parseListItem(); err == nil {
+			items = append(items, head)
 			p.lexBlank()
 			for p.lexStr(",") {
-				v, err := p.parseStrValueOrTransformer(true)
+				v, err := p.parseListItem()
 				if err != nil {
 					return nil, err
 				}
-				l.Items = append(l.Items, v.(*Value).Text)
+				items = append(items, v)
 				p.lexBlank()
 			}
 		}
 		if !p.lexStr(")") {
 			return nil, p.errorf("expected a ')' token")
 		}
+		l.Items = p.nodes.strs.clone(items)
 		return l, nil
 	}
 	if t, err := p.tryParseTransformerOrVal(); err != nil || t != nil {
 		return t, err
 	}
 	if p.lexIdentifier() {
-		return &Value{Text: p.last, At: at}, nil
+		return p.nodes.values.new(Value{Text: p.last, At: at}), nil
 	}
 	return nil, p.errorf("expected a list, an identifier, or a field with a valid transformer: %s", transformerList)
 }

@@ -50,6 +50,22 @@ type textBuilder struct {
 	pieces []piece
 }
 
+// grow makes room for the conditions of items joined by spaces: one
+// allocation each for the text and its pieces, unless exceptions follow.
+func (tb *textBuilder) grow(items []*rules.Item) {
+	if len(items) == 0 {
+		return
+	}
+	n := len(items) - 1
+	for _, it := range items {
+		n += len(it.Condition)
+	}
+	tb.b.Grow(n)
+	if k := 2*len(items) - 1; cap(tb.pieces) < k {
+		tb.pieces = make([]piece, 0, k)
+	}
+}
+
 // condition appends the condition of it.
 func (tb *textBuilder) condition(it *rules.Item) {
 	tb.pieces = append(tb.pieces, piece{off: tb.b.Len(), at: it.ConditionAt, item: it, fallback: it.Range})
@@ -65,9 +81,13 @@ func (tb *textBuilder) synthetic(s string, it *rules.Item, r diag.Range) {
 	tb.b.WriteString(s)
 }
 
-func (tb *textBuilder) text() *Text {
+func (tb *textBuilder) text() *Text { return tb.into(new(Text)) }
+
+// into makes t the text built and returns it.
+func (tb *textBuilder) into(t *Text) *Text {
 	raw := tb.b.String()
-	return &Text{S: raw, Raw: raw, pieces: tb.pieces}
+	*t = Text{S: raw, Raw: raw, pieces: tb.pieces}
+	return t
 }
 
 // rawOffset maps an offset of S to one of Raw.

@@ -7,8 +7,11 @@ import "fmt"
 // errors raised after parsing), as far as it can be told without
 // libsinsp's field tables: which fields exist is not checked. syscall
 // says whether evt.type values are checked against the event table.
-func validate(e Expr, t *Text, syscall bool) *typeError {
-	v := &validator{text: t, syscall: syscall}
+// seen has what checking each macro body that is not its macro's own
+// found, its first error or nil; it may be shared by the rules of a
+// goroutine, or be nil.
+func validate(e Expr, t *Text, syscall bool, seen map[validKey]*typeError) *typeError {
+	v := &validator{text: t, syscall: syscall, seen: seen}
 	v.expr(e)
 	return v.err
 }
@@ -17,7 +20,16 @@ type validator struct {
 	text    *Text
 	syscall bool
 	err     *typeError
-	seen    map[Expr]bool // macro bodies checked already
+	// seen has the macro bodies checked already (macro.valid has the
+	// macros' own): what is found there depends only on the body and on
+	// syscall.
+	seen map[validKey]*typeError
+}
+
+// validKey is a macro body checked for a syscall rule or not.
+type validKey struct {
+	body    Expr
+	syscall bool
 }
 
 func (v *validator) expr(e Expr) {
@@ -36,22 +48,43 @@ func (v *validator) expr(e Expr) {
 	case *Not:
 		v.expr(e.Child)
 	case *Macro:
-		if v.seen[e.Body] {
-			return
-		}
-		if v.seen == nil {
-			v.seen = map[Expr]bool{}
-		}
-		v.seen[e.Body] = true
-		outer := v.text
-		v.text = e.Text
-		v.expr(e.Body)
-		v.text = outer
+		v.macro(e)
 	case *Ident:
 		v.fail(e.At, "unexpected identifier '%s'", e.Name)
 	case *Check:
 		v.check(e)
 	}
+}
+
+// validMemo is what validating a macro body finds: its first error.
+type validMemo struct{ err *typeError }
+
+// macro validates a macro's body once for every rule of the kind when
+// the body is the macro's, once per goroutine otherwise. v.err is nil
+// here: the body's first error is the rule's.
+func (v *validator) macro(e *Macro) {
+	k := validKey{e.Body, v.syscall}
+	if e.shared != nil {
+		if m := e.shared.valid[index(v.syscall)].Load(); m != nil {
+			v.err = m.err
+			return
+		}
+	} else if err, ok := v.seen[k]; ok {
+		v.err = err
+		return
+	}
+	outer := v.text
+	v.text = e.Text
+	v.expr(e.Body)
+	v.text = outer
+	if e.shared != nil {
+		e.shared.valid[index(v.syscall)].Store(&validMemo{v.err})
+		return
+	}
+	if v.seen == nil {
+		v.seen = map[validKey]*typeError{}
+	}
+	v.seen[k] = v.err
 }
 
 func (v *validator) fail(at int, format string, args ...any) {
