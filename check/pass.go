@@ -1,6 +1,8 @@
 package check
 
 import (
+	"slices"
+
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/condition"
 	"github.com/falcomitre/falcomitre/diag"
@@ -23,7 +25,12 @@ type Pass struct {
 	opt      *Options
 	evidence *evidence.Matcher
 	watch    *evidence.Watch // the rule's, once worked out
-	levels   map[*attack.Technique]evidence.Level
+	observed bool            // whether watch is from the rule's observation
+	cache    *cache          // the goroutine's; nil until needed outside Run
+
+	// What several checks ask of the tags, once worked out.
+	live, liveSet         []*TagInfo
+	liveDone, liveSetDone bool
 }
 
 // TagInfo is one effective tag read against the catalog.
@@ -80,7 +87,7 @@ func (p *Pass) report(r diag.Range, tag, msg, detail string, tech *attack.Techni
 		Tag:  tag,
 	}
 	if tech != nil {
-		f.Technique = techniqueFacts(tech)
+		f.Technique = p.caches().technique(tech)
 	}
 	p.findings = append(p.findings, f)
 }
@@ -106,22 +113,39 @@ func (p *Pass) hasTacticTag() bool {
 	return false
 }
 
-// liveTechniques returns the known, not revoked techniques the rule names.
+// liveTechniques returns the known, not revoked techniques the rule
+// names. Callers only read it: it is worked out once per pass.
 func (p *Pass) liveTechniques() []*TagInfo {
+	if p.liveDone {
+		return p.live
+	}
 	var out []*TagInfo
 	for _, t := range p.Tags {
 		if t.liveTechnique() != nil {
 			out = append(out, t)
 		}
 	}
+	p.live, p.liveDone = out, true
 	return out
 }
 
 // tacticsOf returns a technique's tactics as catalog values, in the
-// catalog's matrix order.
+// catalog's matrix order. Callers only read it: it is worked out once
+// per technique and goroutine.
 func (p *Pass) tacticsOf(t *attack.Technique) []*attack.Tactic {
+	c := p.caches()
+	if ts, ok := c.tactics[t]; ok {
+		return ts
+	}
+	ts := tacticsIn(p.Catalog, t)
+	c.tactics[t] = ts
+	return ts
+}
+
+// tacticsIn is tacticsOf, worked out.
+func tacticsIn(cat *attack.Catalog, t *attack.Technique) []*attack.Tactic {
 	var out []*attack.Tactic
-	for _, tac := range p.Catalog.Tactics {
+	for _, tac := range cat.Tactics {
 		for _, s := range t.Tactics {
 			if s == tac.Shortname {
 				out = append(out, tac)
@@ -135,40 +159,44 @@ func (p *Pass) tacticsOf(t *attack.Technique) []*attack.Tactic {
 // observation when the run has one, else only its event source, which is
 // all platform-mismatch needs.
 func (p *Pass) ruleWatch() (w *evidence.Watch, observed bool) {
-	obs, ok := p.opt.Observations[p.Rule.Name]
 	if p.watch == nil {
+		obs, ok := p.opt.Observations[p.Rule.Name]
 		if !ok {
 			obs = condition.Observation{Rule: p.Rule.Name, Source: p.Rule.Source}
 		}
-		p.watch = evidence.Observe(&obs)
+		p.watch, p.observed = p.caches().watch(&obs), ok
 	}
-	return p.watch, ok
+	return p.watch, p.observed
 }
 
-// level weighs what the rule watches against t, once for both evidence
-// checks; evidence.Matcher.Judge says why, when a finding needs it.
-func (p *Pass) level(w *evidence.Watch, t *attack.Technique) evidence.Level {
-	if l, ok := p.levels[t]; ok {
-		return l
+// verdict weighs what the rule watches against t, once for both evidence
+// checks and for every rule that watches the same; evidence.Matcher.Judge
+// says why, when a finding needs it.
+func (p *Pass) verdict(w *evidence.Watch, t *attack.Technique) *verdict {
+	return p.caches().verdict(p.evidence, w, t)
+}
+
+// caches returns the pass's cache, a fresh one outside Run.
+func (p *Pass) caches() *cache {
+	if p.cache == nil {
+		p.cache = newCache()
 	}
-	if p.levels == nil {
-		p.levels = map[*attack.Technique]evidence.Level{}
-	}
-	l := p.evidence.Level(w, t)
-	p.levels[t] = l
-	return l
+	return p.cache
 }
 
 // liveTechniqueSet returns the rule's known, not revoked techniques, each
-// once, in tag order.
+// once, in tag order. Callers only read it: it is worked out once per
+// pass.
 func (p *Pass) liveTechniqueSet() []*TagInfo {
+	if p.liveSetDone {
+		return p.liveSet
+	}
 	var out []*TagInfo
-	seen := map[*attack.Technique]bool{}
 	for _, t := range p.liveTechniques() {
-		if !seen[t.Technique] {
-			seen[t.Technique] = true
+		if !slices.ContainsFunc(out, func(o *TagInfo) bool { return o.Technique == t.Technique }) {
 			out = append(out, t)
 		}
 	}
+	p.liveSet, p.liveSetDone = out, true
 	return out
 }

@@ -29,13 +29,17 @@ falcomitre knows no platforms for (other plugins) are not checked.`,
 			if p.evidence.OnPlatform(w.Source, t.Technique) {
 				continue
 			}
-			if p.level(w, t.Technique) != evidence.PlatformMismatch {
+			v := p.verdict(w, t.Technique)
+			if v.level != evidence.PlatformMismatch {
 				continue
 			}
-			v := p.evidence.Judge(w, t.Technique)
-			msg := fmt.Sprintf("%s (%s) is for %s; %s rules see %s", t.Technique.ID, t.Technique.Name,
-				evidence.PlatformList(t.Technique.Platforms), w.Source, evidence.PlatformList(v.Platforms))
-			p.reportTag(t, msg, "", t.Technique)
+			if !v.made {
+				j := p.evidence.Judge(w, t.Technique)
+				v.msg = fmt.Sprintf("%s (%s) is for %s; %s rules see %s", t.Technique.ID, t.Technique.Name,
+					evidence.PlatformList(t.Technique.Platforms), w.Source, evidence.PlatformList(j.Platforms))
+				v.made = true
+			}
+			p.reportTag(t, v.msg, "", t.Technique)
 		}
 	},
 }

@@ -35,13 +35,17 @@ Options.Observations) it does not run.`,
 			return
 		}
 		for _, t := range p.liveTechniqueSet() {
-			if p.level(w, t.Technique) != evidence.Weak {
+			v := p.verdict(w, t.Technique)
+			if v.level != evidence.Weak {
 				continue
 			}
-			platforms, watches, detail := p.evidence.WeakText(w, t.Technique)
-			msg := fmt.Sprintf("%s (%s): on %s ATT&CK's analytics for it watch %s; the rule watches %s, none of that",
-				t.Technique.ID, t.Technique.Name, platforms, watches, w.Describe())
-			p.reportTag(t, msg, detail, t.Technique)
+			if !v.made {
+				platforms, watches, detail := p.evidence.WeakText(w, t.Technique)
+				v.msg = fmt.Sprintf("%s (%s): on %s ATT&CK's analytics for it watch %s; the rule watches %s, none of that",
+					t.Technique.ID, t.Technique.Name, platforms, watches, w.Describe())
+				v.detail, v.made = detail, true
+			}
+			p.reportTag(t, v.msg, v.detail, t.Technique)
 		}
 	},
 }
