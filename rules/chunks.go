@@ -71,10 +71,14 @@ type chunkResult struct {
 }
 
 // runChunks reads the file's items chunk by chunk; ok is false when the
-// file must be decoded whole instead.
+// file must be decoded whole instead. Chunks done are handed to the feed,
+// if any, in order, as soon as every chunk before them is done.
 func (p *parser) runChunks(bounds []int) (err error, ok bool) {
 	n := len(bounds) - 1
 	res := make([]chunkResult, n)
+	done := make([]bool, n)
+	var mu sync.Mutex // done, and the feed's next chunk
+	fed := 0
 	var next atomic.Int64
 	var failed atomic.Bool
 	var wg sync.WaitGroup
@@ -89,7 +93,19 @@ func (p *parser) runChunks(bounds []int) (err error, ok bool) {
 				res[i] = p.chunk(bounds[i], bounds[i+1], &a)
 				if res[i].whole {
 					failed.Store(true)
+					return
 				}
+				mu.Lock()
+				done[i] = true
+				for fed < n && done[fed] && !failed.Load() {
+					p.feed.send(res[fed].items)
+					if res[fed].err != nil {
+						fed = n // Falco stops at the first error
+						break
+					}
+					fed++
+				}
+				mu.Unlock()
 			}
 		})
 	}
@@ -101,9 +117,6 @@ func (p *parser) runChunks(bounds []int) (err error, ok bool) {
 	// chunks that way.
 	for _, r := range res {
 		base := len(p.f.Items)
-		for _, it := range r.items {
-			it.File = p.f // not the chunk parser's stand-in
-		}
 		p.f.Items = append(p.f.Items, r.items...)
 		p.f.Warnings = append(p.f.Warnings, r.warnings...)
 		for _, w := range r.warnItem {
@@ -141,6 +154,9 @@ func (p *parser) chunk(start, end int, a *nodeArena) (r chunkResult) {
 	}
 	cp := &parser{f: &File{Path: p.f.Path, Src: p.f.Src}, lines: p.lines.clone()}
 	err := cp.document(doc)
+	for _, it := range cp.f.Items {
+		it.File = p.f // not the chunk parser's stand-in
+	}
 	return chunkResult{items: cp.f.Items, warnings: cp.f.Warnings, warnItem: cp.f.warnItem, err: err}
 }
 

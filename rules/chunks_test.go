@@ -16,8 +16,8 @@ import (
 // each warning follows, and the error.
 func sameParse(t *testing.T, name string, src []byte, size int) {
 	t.Helper()
-	whole := parse(name, src, len(src)+1, 0)
-	chunked := parse(name, src, 0, size)
+	whole := parse(name, src, len(src)+1, 0, nil)
+	chunked := parse(name, src, 0, size, nil)
 	if fmt.Sprint(whole.Err) != fmt.Sprint(chunked.Err) {
 		t.Fatalf("%s, chunks of %d: error %v, whole %v", name, size, chunked.Err, whole.Err)
 	}

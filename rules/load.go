@@ -6,10 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/internal/fileread"
@@ -43,7 +41,7 @@ func Load(paths ...string) (*Set, error) {
 // LoadFiles reads and resolves files Expand returned, in order. A file
 // that cannot be read or parsed has its File.Err.
 func LoadFiles(names ...string) *Set {
-	return Resolve(readFiles(names))
+	return loadFiles(names, chunkMinFile, chunkSize)
 }
 
 // Expand returns the rules files Load would read for paths, in load
@@ -112,35 +110,17 @@ func isRulesFileName(name string) bool {
 	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
 }
 
-// readFiles reads and parses files in parallel: parsing YAML is most of a
-// run's time and files are independent until Resolve, which stays in order.
-func readFiles(names []string) []*File {
-	files := make([]*File, len(names))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, name := range names {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			files[i] = readFile(name)
-			<-sem
-		}()
-	}
-	wg.Wait()
-	return files
-}
-
 // MaxFileSize is the largest rules file Load reads: twice the largest
 // rule set we know of (100k generated rules are about 43 MB), small
 // enough that a hostile file cannot exhaust a CI runner's memory.
 const MaxFileSize = 64 << 20
 
-// readFile reads and parses one file; a read failure becomes its Err.
-func readFile(name string) *File {
+// readFile reads and parses one file, its chunks sent to fd (see parse);
+// a read failure becomes its Err.
+func readFile(name string, fd *feed, minFile, size int) *File {
 	src, err := fileread.Regular(name, MaxFileSize)
 	if err == nil {
-		return Parse(name, src)
+		return parse(name, src, minFile, size, fd)
 	}
 	msg := err.Error()
 	if strings.HasPrefix(msg, "the file is") {

@@ -97,7 +97,7 @@ func TestLoadPaths(t *testing.T) {
 		t.Errorf("bad paths: error %v", err)
 	}
 
-	f := readFile(filepath.Join(dir, "sub.yaml"))
+	f := readFile(filepath.Join(dir, "sub.yaml"), nil, chunkMinFile, chunkSize)
 	if f.Err == nil || !strings.HasPrefix(f.Err.Error(), f.Path+": cannot read file: ") {
 		t.Errorf("unreadable file: error %v", f.Err)
 	}

@@ -20,14 +20,15 @@ import (
 // that does not exist, a source mismatch) belong to Falco's collector and
 // are found by Resolve.
 func Parse(path string, src []byte) *File {
-	return parse(path, src, chunkMinFile, chunkSize)
+	return parse(path, src, chunkMinFile, chunkSize, nil)
 }
 
 // parse is Parse with chunks of about size bytes for files of minFile
-// bytes or more (chunks.go); tests make both small.
-func parse(path string, src []byte, minFile, size int) *File {
+// bytes or more (chunks.go); tests make both small. Chunks read are sent
+// to fd, when not nil, as they are read.
+func parse(path string, src []byte, minFile, size int, fd *feed) *File {
 	f := &File{Path: path, Src: src}
-	p := &parser{f: f, lines: newLineTable(src), chunkMin: minFile, chunkSize: size}
+	p := &parser{f: f, lines: newLineTable(src), chunkMin: minFile, chunkSize: size, feed: fd}
 	if err := p.run(); err != nil {
 		f.readErr = err
 		f.Err = err
@@ -46,6 +47,9 @@ type parser struct {
 	// chunkMin and chunkSize are the file size from which the file is
 	// decoded in chunks, and their size.
 	chunkMin, chunkSize int
+	// feed gets the items of chunks as they are read; nil when no one
+	// listens.
+	feed *feed
 }
 
 func (p *parser) run() error {
@@ -59,6 +63,7 @@ func (p *parser) run() error {
 		if err, ok := p.runChunks(bounds); ok {
 			return err
 		}
+		p.feed.void()
 	}
 	// Falco parses every document before reading any item (spec §0, §2:
 	// reader::read calls YAML::LoadAll), so a syntax error anywhere means

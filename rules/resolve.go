@@ -23,25 +23,64 @@ import (
 // again on other lists of the same files. The files must come from Parse
 // (or Load): the collector calls are recorded there.
 func Resolve(files []*File) *Set {
-	c := &collector{rules: map[string]*ruleState{}}
-	c.macros.index = map[string]int{}
-	c.lists.index = map[string]int{}
+	c := newCollector()
 	s := &Set{}
 	for _, f := range files {
 		if f == nil {
 			continue
 		}
 		s.Files = append(s.Files, f)
-		f.Err, f.Items, f.Warnings = f.readErr, f.parsed, f.warnings
-		for i, it := range f.parsed {
-			applied, err := c.apply(it)
-			if err != nil {
-				f.Err = err
-				f.stopAt(i, applied)
-				break
-			}
-		}
+		var run fileRun
+		c.applyItems(&run, f.parsed)
+		run.finish(f)
 	}
+	return c.set(s)
+}
+
+func newCollector() *collector {
+	c := &collector{rules: map[string]*ruleState{}}
+	c.macros.index = map[string]int{}
+	c.lists.index = map[string]int{}
+	return c
+}
+
+// fileRun is the collector's progress through one file: the items it
+// applied, and the error that stopped it with whether that item was
+// partly applied.
+type fileRun struct {
+	n       int
+	err     error
+	applied bool
+}
+
+// applyItems applies the next items of the file, in order, until one
+// fails; after that it applies nothing.
+func (c *collector) applyItems(run *fileRun, items []*Item) {
+	for _, it := range items {
+		if run.err != nil {
+			return
+		}
+		applied, err := c.apply(it)
+		if err != nil {
+			run.err, run.applied = err, applied
+			return
+		}
+		run.n++
+	}
+}
+
+// finish sets the file's Err, Items and Warnings from what Parse found and
+// the run, as Resolve documents.
+func (run *fileRun) finish(f *File) {
+	f.Err, f.Items, f.Warnings = f.readErr, f.parsed, f.warnings
+	if run.err != nil {
+		f.Err = run.err
+		f.stopAt(run.n, run.applied)
+	}
+}
+
+// set fills s with what stands at the end.
+func (c *collector) set(s *Set) *Set {
 	for _, st := range c.order {
 		s.Rules = append(s.Rules, st.final())
 	}
