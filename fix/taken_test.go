@@ -11,13 +11,12 @@ import (
 // every edit taken does, for random edits taken in random order.
 func TestTakenEditsAgreeWithScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
-	defer func(m int) { mergeAt = m }(mergeAt)
 	for round := range 200 {
-		mergeAt = 1 + round%8 // merges at every size
 		taken := takenEdits{}
 		var all []diag.Edit
-		for range 60 {
-			e := diag.Edit{File: "f", Offset: r.IntN(100), Length: r.IntN(4) * r.IntN(2)}
+		for range 300 {
+			// Offsets and lengths across bucket bounds.
+			e := diag.Edit{File: "f", Offset: r.IntN(3 * bucketBytes), Length: r.IntN(2) * r.IntN(2*bucketBytes) / (1 + r.IntN(100))}
 			want := conflictsWith(all, e)
 			if got := taken.conflicts(e); got != want {
 				t.Fatalf("round %d: conflicts(%+v) = %v, a scan of %v says %v", round, e, got, all, want)
