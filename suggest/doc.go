@@ -3,7 +3,6 @@ package suggest
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -27,15 +26,6 @@ func (d doc) add(txt string, w float64) {
 // spelling maps a rule's stems to the first word that gave each, so that
 // a reason says "shadow", not "shadow" cut to six letters.
 type spelling map[string]string
-
-// add records the words of txt.
-func (sp spelling) add(txt string) {
-	text.Each(txt, func(word, stem string) {
-		if _, ok := sp[stem]; !ok {
-			sp[stem] = word
-		}
-	})
-}
 
 // Field weights: a technique's name says most, a rule's name and
 // description more than its output, whose fields (proc.cmdline) every
@@ -71,30 +61,71 @@ func techniqueDoc(cat *attack.Catalog, t *attack.Technique) doc {
 	return d
 }
 
-// outputField is a field an output prints, %proc.cmdline or
-// %container.info: its words name what is printed, not what the rule is
-// about, and every rule prints the same few.
-var outputField = regexp.MustCompile(`%[A-Za-z0-9_.\[\]]+`)
-
-// ruleDoc returns the rule's words and how it spells them, the name's
-// spellings first.
-func ruleDoc(r Rule) (doc, spelling) {
-	d, sp := doc{}, spelling{}
-	tags := strings.Join(r.Tags, " ")
-	var values string
+// ruleVector returns the rule's vector and how it spells its stems, the
+// name's spellings first, built in sc's memory: only valid until the next
+// call with sc. Only stems some technique has count, as in norm; the
+// spellings are what a Candidate's words show.
+func (s *Suggester) ruleVector(r Rule, sc *scratch) (vector, spelling) {
+	d, sp := sc.doc, sc.spelt
+	clear(d)
+	clear(sp)
+	add := func(txt string, w float64) {
+		text.Each(txt, func(word, stem string) {
+			if s.idf[stem] <= 0 {
+				return
+			}
+			if w > d[stem] {
+				d[stem] = w
+			}
+			if _, ok := sp[stem]; !ok {
+				sp[stem] = word
+			}
+		})
+	}
+	// In the order of the spellings: name, description, tags, values,
+	// output. Words never span fields, so each field, tag or value may
+	// be split on its own.
+	add(r.Name, ruleName)
+	add(r.Desc, ruleDesc)
+	for _, t := range r.Tags {
+		add(t, ruleTags)
+	}
 	if o := r.Observation; o != nil {
-		values = strings.Join(o.Processes, " ") + " " + strings.Join(o.Paths, " ")
-		d.add(values, valueWeight)
+		for _, list := range [2][]string{o.Processes, o.Paths} {
+			for _, v := range list {
+				add(v, valueWeight)
+			}
+		}
 	}
-	output := outputField.ReplaceAllString(r.Output, " ")
-	d.add(output, ruleOutput)
-	d.add(tags, ruleTags)
-	d.add(r.Desc, ruleDesc)
-	d.add(r.Name, ruleName)
-	for _, t := range []string{r.Name, r.Desc, tags, values, output} {
-		sp.add(t)
+	eachOutputPart(r.Output, func(part string) { add(part, ruleOutput) })
+	sc.vec = d.appendNorm(sc.vec[:0], s.idf)
+	return sc.vec, sp
+}
+
+// eachOutputPart calls fn with the parts of an output between the fields
+// it prints (%proc.cmdline, %container.info, %evt.arg[0]): their words
+// name what is printed, not what the rule is about, and every rule
+// prints the same few.
+func eachOutputPart(out string, fn func(string)) {
+	start := 0
+	for i := 0; i < len(out); i++ {
+		if out[i] != '%' || i+1 == len(out) || !fieldByte(out[i+1]) {
+			continue
+		}
+		fn(out[start:i])
+		i++
+		for i < len(out) && fieldByte(out[i]) {
+			i++
+		}
+		start = i
+		i-- // the loop's i++ reads out[i] next
 	}
-	return d, sp
+	fn(out[start:])
+}
+
+// fieldByte reports whether c may be in a field's name: [A-Za-z0-9_.\[\]].
+func fieldByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '[' || c == ']'
 }
 
 // vector is a normed doc: stems sorted, so that sums run in one order and
@@ -108,7 +139,11 @@ type term struct {
 
 // norm turns weights into weight × idf, scaled to length 1.
 func (d doc) norm(idf map[string]float64) vector {
-	v := make(vector, 0, len(d))
+	return d.appendNorm(make(vector, 0, len(d)), idf)
+}
+
+// appendNorm is norm appending to v, which is empty.
+func (d doc) appendNorm(v vector, idf map[string]float64) vector {
 	sum := 0.0
 	for w, x := range d {
 		x *= idf[w]

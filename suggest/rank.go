@@ -13,10 +13,14 @@ import (
 type scratch struct {
 	sums   []float64 // word cosines, following the techniques
 	scored []scored
+	// doc, spelt and vec hold the rule's words (ruleVector).
+	doc   doc
+	spelt spelling
+	vec   vector
 }
 
 func (s *Suggester) newScratch() *scratch {
-	return &scratch{sums: make([]float64, len(s.techs))}
+	return &scratch{sums: make([]float64, len(s.techs)), doc: doc{}, spelt: spelling{}}
 }
 
 // scored is a technique's score for one rule.
@@ -26,11 +30,17 @@ type scored struct {
 }
 
 // rank returns the n best candidates for r, whose watch has verdicts v,
-// best first. Only the n best are made into Candidates: most of the
-// work of a Candidate (URL, shared words, reasons) is for printing.
+// best first.
 func (s *Suggester) rank(r Rule, v *verdicts, n int, sc *scratch) []Candidate {
-	d, spelt := ruleDoc(r)
-	rd := d.norm(s.idf)
+	rd, spelt := s.ruleVector(r, sc)
+	return s.rankVector(rd, spelt, r.Tactics, v, n, sc)
+}
+
+// rankVector is rank on what it depends on: the rule's vector rd with its
+// spellings, the tactics it tags and its verdicts. Only the n best are
+// made into Candidates: most of the work of a Candidate (URL, shared
+// words, reasons) is for printing.
+func (s *Suggester) rankVector(rd vector, spelt spelling, tactics []string, v *verdicts, n int, sc *scratch) []Candidate {
 	clear(sc.sums)
 	s.words.cosines(rd, sc.sums)
 	all := sc.scored[:0]
@@ -42,7 +52,7 @@ func (s *Suggester) rank(r Rule, v *verdicts, n int, sc *scratch) []Candidate {
 		// and a last-digit change would reorder ties.
 		score := v.base[i]
 		score += weightWords * sc.sums[i]
-		if ofTactic(t.Tactics, r.Tactics) {
+		if ofTactic(t.Tactics, tactics) {
 			score += weightTactic
 		}
 		// Four places are all the figures mean; fewer ties on float
@@ -61,7 +71,7 @@ func (s *Suggester) rank(r Rule, v *verdicts, n int, sc *scratch) []Candidate {
 	for k, b := range top {
 		t := s.techs[b.tech]
 		c := Candidate{ID: t.ID, Name: t.Name, Tactics: t.Tactics, URL: s.urls[b.tech], Score: b.score,
-			Evidence: v.level[b.tech], Watched: v.watched[b.tech], Tactic: ofTactic(t.Tactics, r.Tactics)}
+			Evidence: v.level[b.tech], Watched: v.watched[b.tech], Tactic: ofTactic(t.Tactics, tactics)}
 		_, shared := rd.cosine(s.docs[b.tech])
 		for _, st := range shared {
 			c.Words = append(c.Words, spelt[st])

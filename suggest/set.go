@@ -50,12 +50,13 @@ func (s *Suggester) forSet(set *rules.Set, obs map[string]condition.Observation,
 	sgs := make([]Suggestion, len(set.Rules))
 	keep := make([]bool, len(set.Rules))
 	scratches := make([]*scratch, runtime.GOMAXPROCS(0))
+	memos := make([]*memo, len(scratches))
 	par.Ranges(len(set.Rules), 256, func(worker, lo, hi int) {
 		if scratches[worker] == nil {
-			scratches[worker] = s.newScratch()
+			scratches[worker], memos[worker] = s.newScratch(), newMemo()
 		}
 		for i := lo; i < hi; i++ {
-			sgs[i], keep[i] = s.forRule(set.Rules[i], obs, all, n, cache, scratches[worker])
+			sgs[i], keep[i] = s.forRule(set.Rules[i], obs, all, n, cache, scratches[worker], memos[worker])
 		}
 	})
 	out := sgs[:0] // in place: a slot is read before it is written
@@ -72,32 +73,30 @@ func (s *Suggester) forSet(set *rules.Set, obs map[string]condition.Observation,
 
 // forRule is ForSet for one rule; false when the rule needs no
 // suggestion.
-func (s *Suggester) forRule(rule *rules.Rule, obs map[string]condition.Observation, all bool, n int, cache *verdictCache, sc *scratch) (Suggestion, bool) {
+func (s *Suggester) forRule(rule *rules.Rule, obs map[string]condition.Observation, all bool, n int, cache *verdictCache, sc *scratch, m *memo) (Suggestion, bool) {
 	r := Rule{Name: rule.Name, Source: rule.Source}
 	if rule.Def != nil {
 		r.Desc, r.Output = rule.Def.Desc, rule.Def.Output
 	}
 	if o, ok := obs[rule.Name]; ok {
-		r.Observation = &o
+		// In m's memory, not a new copy for each rule: nothing keeps r.
+		m.obs = o
+		r.Observation = &m.obs
 	}
 	sg := Suggestion{Rule: rule.Name}
 	if rule.Def != nil {
 		sg.Range = rule.Def.Range
 		sg.File, sg.Line = rule.Def.Range.File, rule.Def.Range.Start.Line
 	}
-	w := r.watch()
-	v := cache.get(s, w)
+	w, v := m.watch(s, r.observation(), cache)
 	var weak []string
+	r.Tags, r.Tactics = m.ruleTags[:0], m.tactics[:0]
 	for _, tag := range rule.Tags {
-		ref := attack.ParseTag(tag.Value)
-		switch ref.Form {
-		case attack.NotATTACK:
+		switch ref := m.tag(s, tag.Value); {
+		case ref.word:
 			r.Tags = append(r.Tags, tag.Value)
-		case attack.TechniqueID:
-			t := s.cat.Technique(ref.ID)
-			if t == nil || t.Revoked || t.Deprecated {
-				continue
-			}
+		case ref.tech != nil:
+			t := ref.tech
 			tg := Tagged{ID: t.ID, Name: t.Name}
 			if r.Observation != nil {
 				tg.Evidence = s.level(v, w, t)
@@ -106,12 +105,11 @@ func (s *Suggester) forRule(rule *rules.Rule, obs map[string]condition.Observati
 				}
 			}
 			sg.Tagged = append(sg.Tagged, tg)
-		default:
-			if tac := s.tactic(ref); tac != nil {
-				r.Tactics = append(r.Tactics, tac.Shortname)
-			}
+		case ref.tactic != "":
+			r.Tactics = append(r.Tactics, ref.tactic)
 		}
 	}
+	m.ruleTags, m.tactics = r.Tags, r.Tactics // their memory, for the next rule
 	switch {
 	case len(sg.Tagged) == 0:
 		sg.Why = "no technique tag"
@@ -122,7 +120,7 @@ func (s *Suggester) forRule(rule *rules.Rule, obs map[string]condition.Observati
 	default:
 		return Suggestion{}, false
 	}
-	sg.Candidates = s.rank(r, v, n, sc)
+	sg.Candidates = m.rank(s, r, v, n, sc)
 	return sg, true
 }
 

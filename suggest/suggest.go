@@ -129,16 +129,17 @@ func (s *Suggester) Suggest(r Rule, n int) []Candidate {
 	return s.rank(r, s.judgeAll(r.watch()), n, s.newScratch())
 }
 
-// watch is what the rule watches; without an observation, only its
-// source is known.
-func (r *Rule) watch() *evidence.Watch {
-	obs := r.Observation
-	if obs == nil {
-		src := r.Source
-		if src == "" {
-			src = "syscall"
-		}
-		obs = &condition.Observation{Rule: r.Name, Source: src}
+// watch is what the rule watches.
+func (r *Rule) watch() *evidence.Watch { return evidence.Observe(r.observation()) }
+
+// observation is the rule's; without one, only its source is known.
+func (r *Rule) observation() *condition.Observation {
+	if r.Observation != nil {
+		return r.Observation
 	}
-	return evidence.Observe(obs)
+	src := r.Source
+	if src == "" {
+		src = "syscall"
+	}
+	return &condition.Observation{Rule: r.Name, Source: src}
 }
