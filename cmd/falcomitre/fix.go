@@ -6,13 +6,13 @@ import (
 	"io"
 	"slices"
 
-	"github.com/aymanbagabas/go-udiff"
 	"github.com/spf13/cobra"
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/fix"
+	"github.com/falcomitre/falcomitre/internal/unidiff"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -100,7 +100,7 @@ func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, c
 			continue
 		}
 		if f.diff {
-			io.WriteString(stdout, udiff.Unified(ff.Path, ff.Path, string(ff.Before), string(ff.After)))
+			io.WriteString(stdout, unidiff.Unified(ff.Path, ff.Path, string(ff.Before), string(ff.After)))
 			fmt.Fprintf(stderr, "would change %s in %s\n", plural(ff.Tags, "tag"), ff.Path)
 			continue
 		}
