@@ -2,11 +2,11 @@ package coverage
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
-	"github.com/falcomitre/falcomitre/evidence"
 	"github.com/falcomitre/falcomitre/internal/par"
 	"github.com/falcomitre/falcomitre/rules"
 )
@@ -35,12 +35,27 @@ func Build(set *rules.Set, cat *attack.Catalog, opt Options) (*Model, error) {
 	// in rule order.
 	m.Rules = make([]*Rule, len(set.Rules))
 	uncounted := make([][]Uncounted, len(set.Rules))
-	par.Ranges(len(set.Rules), 256, func(_, lo, hi int) {
+	// Each goroutine reads with its own cache, as check.Run does: rules
+	// share most tag values and conditions.
+	readers := make([]*check.Reader, runtime.GOMAXPROCS(0))
+	par.Ranges(len(set.Rules), 256, func(w, lo, hi int) {
+		if readers[w] == nil {
+			readers[w] = check.NewReader(cat, opt.Check)
+		}
+		block := make([]Rule, hi-lo) // one allocation for the range's rules
 		for i := lo; i < hi; i++ {
-			m.Rules[i], uncounted[i] = readRule(cat, set.Rules[i], opt.Check)
+			m.Rules[i] = &block[i-lo]
+			uncounted[i] = readRule(cat, readers[w], set.Rules[i], m.Rules[i])
 			m.Rules[i].Findings = findings[set.Rules[i].Name]
 		}
 	})
+	n := 0
+	for _, u := range uncounted {
+		n += len(u)
+	}
+	if n > 0 {
+		m.Uncounted = make([]Uncounted, 0, n) // sized once, not grown
+	}
 	var sources []string
 	for i, rule := range m.Rules {
 		m.Uncounted = append(m.Uncounted, uncounted[i]...)
@@ -59,34 +74,59 @@ func Build(set *rules.Set, cat *attack.Catalog, opt Options) (*Model, error) {
 }
 
 // findingsByRule groups the report's findings by rule, in report order.
-// Each rule's list is sized first: growing them copied every finding of a
-// large set several times.
+// A rule's findings are mostly next to each other in the report (sorted
+// by place), so its list is then the report's own, capped so that an
+// append copies; only the others are copied: copying every finding of a
+// large set was tens of megabytes.
 func findingsByRule(rep *check.Report) map[string][]check.Finding {
 	if rep == nil {
 		return nil
 	}
-	counts := map[string]int{}
-	for i := range rep.Findings {
-		counts[rep.Findings[i].Rule]++
-	}
-	out := make(map[string][]check.Finding, len(counts))
-	for _, f := range rep.Findings {
-		fs := out[f.Rule]
-		if fs == nil {
-			fs = make([]check.Finding, 0, counts[f.Rule])
+	all := rep.Findings
+	type span struct{ first, last, n int }
+	// Sized once: growing them rehashed and copied a large set's rules.
+	size := min(rep.Rules, len(all))
+	spans := make([]span, 0, size)
+	at := make(map[string]int, size)
+	for i := range all {
+		k, ok := at[all[i].Rule]
+		if !ok {
+			k = len(spans)
+			at[all[i].Rule] = k
+			spans = append(spans, span{first: i})
 		}
-		out[f.Rule] = append(fs, f)
+		spans[k].last = i
+		spans[k].n++
+	}
+	out := make(map[string][]check.Finding, len(at))
+	scattered := false
+	for rule, k := range at {
+		sp := spans[k]
+		if sp.last-sp.first+1 == sp.n {
+			out[rule] = all[sp.first : sp.last+1 : sp.last+1]
+		} else {
+			out[rule] = make([]check.Finding, 0, sp.n)
+			scattered = true
+		}
+	}
+	if !scattered {
+		return out
+	}
+	for i := range all {
+		sp := spans[at[all[i].Rule]]
+		if sp.last-sp.first+1 != sp.n {
+			out[all[i].Rule] = append(out[all[i].Rule], all[i])
+		}
 	}
 	return out
 }
 
-// readRule reads one rule's facts and tags, and returns its tags that
-// cover nothing. It only reads shared data.
-func readRule(cat *attack.Catalog, r *rules.Rule, opt check.Options) (*Rule, []Uncounted) {
-	rule := &Rule{Name: r.Name, Source: r.Source, Enabled: r.Enabled}
-	if o, ok := opt.Observations[r.Name]; ok {
-		rule.Watch = evidence.Observe(&o)
-	}
+// readRule reads one rule's facts and tags into rule with the
+// goroutine's reader, and returns its tags that cover nothing. It only
+// reads shared data.
+func readRule(cat *attack.Catalog, rd *check.Reader, r *rules.Rule, rule *Rule) []Uncounted {
+	*rule = Rule{Name: r.Name, Source: r.Source, Enabled: r.Enabled}
+	rule.Watch = rd.Watch(r)
 	if d := r.Def; d != nil {
 		rule.Desc, rule.Priority = d.Desc, d.Priority
 		rule.File, rule.Line = d.Range.File, d.Range.Start.Line
@@ -101,12 +141,10 @@ func readRule(cat *attack.Catalog, r *rules.Rule, opt check.Options) (*Rule, []U
 		}
 	}
 	u := &uncounter{rule: rule}
-	infos := check.ReadTags(cat, r, opt)
-	attackTags := map[string]bool{}
+	infos := rd.Tags(r)
 	var techs []*attack.Technique
 	var techTags []string
 	for _, t := range infos {
-		attackTags[t.Value] = true
 		switch {
 		case t.TacticRole && len(t.Tactics) == 0:
 			u.add(t.Value, ReasonUnknown, nil)
@@ -133,12 +171,18 @@ func readRule(cat *attack.Catalog, r *rules.Rule, opt check.Options) (*Rule, []U
 	})
 	var other []string
 	for _, t := range r.Tags {
-		if !attackTags[t.Value] {
+		if !isRead(infos, t.Value) {
 			other = append(other, t.Value)
 		}
 	}
 	rule.sortTags(other)
-	return rule, u.list
+	return u.list
+}
+
+// isRead reports whether value is one of the rule's ATT&CK tags: a rule
+// has a few, so a scan beats building a set.
+func isRead(infos []*check.TagInfo, value string) bool {
+	return slices.ContainsFunc(infos, func(t *check.TagInfo) bool { return t.Value == value })
 }
 
 func techKey(t TechniqueTag) string {

@@ -40,15 +40,29 @@ func (m *Model) Watches(t *attack.Technique) []evidence.Watched {
 }
 
 // Evidence weighs what rule r watches against technique t, nil when the
-// rule's condition was not analysed.
+// rule's condition was not analysed. The verdict is shared with the
+// rules that watch alike, and only to be read.
 func (m *Model) Evidence(r *Rule, t *attack.Technique) *evidence.Verdict {
 	if r.Watch == nil || t == nil {
 		return nil
 	}
 	if m.matcher == nil {
 		m.matcher = evidence.NewMatcher(m.Catalog)
+		m.verdicts = map[verdictKey]*evidence.Verdict{}
 	}
-	return m.matcher.Judge(r.Watch, t)
+	k := verdictKey{r.Watch, t}
+	v, ok := m.verdicts[k]
+	if !ok {
+		v = m.matcher.Judge(r.Watch, t)
+		m.verdicts[k] = v
+	}
+	return v
+}
+
+// verdictKey is a question Evidence answers.
+type verdictKey struct {
+	w *evidence.Watch
+	t *attack.Technique
 }
 
 // WatchPlatforms returns the platforms Watches reads.

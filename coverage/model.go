@@ -38,6 +38,10 @@ type Model struct {
 	Techniques, Covered int
 
 	matcher *evidence.Matcher
+	// verdicts are the matcher's, by watch and technique: rules that
+	// watch alike share a Watch (check.Reader), and a large set asks
+	// the same question of thousands of them.
+	verdicts map[verdictKey]*evidence.Verdict
 }
 
 // Scope says which techniques count.

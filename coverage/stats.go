@@ -97,3 +97,17 @@ func (m *Model) Entries() []Entry {
 	}
 	return out
 }
+
+// MaturityNames returns the maturities of rules, each once, in maturity
+// order ("" for no maturity tag last): to group lists that are sorted
+// already, which Maturities would copy and sort again.
+func MaturityNames(rules []*Rule) []string {
+	var names []string
+	for _, r := range rules {
+		if !slices.Contains(names, r.Maturity) {
+			names = append(names, r.Maturity)
+		}
+	}
+	slices.SortFunc(names, compareMaturity)
+	return names
+}
