@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,7 +60,7 @@ type matrixPage struct {
 	Legend    []matrixLegend
 	Uncounted []matrixUncounted
 	Data      matrixData
-	DataJSON  template.JS // Data, marshalled
+	DataJSON  template.JS // dataMark, where the page's data goes
 	CSS       template.CSS
 	JS        template.JS
 }
@@ -201,6 +202,7 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 	for i, r := range m.Rules {
 		index[r] = i
 	}
+	ev := &evidenceTexts{index: index, texts: map[*evidence.Verdict]string{}}
 	if len(m.Rules) > 0 { // with none, the data keeps "rules": null
 		p.Data.Rules = make([]matrixRule, len(m.Rules))
 		par.Ranges(len(m.Rules), rulesChunk, func(_, lo, hi int) {
@@ -233,12 +235,12 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 			if len(c.Rules) > 0 {
 				cd := matrixCellData{Direct: indexList(c.Direct, index)}
 				for _, r := range c.Direct {
-					cd.addEvidence(m, r, c.Technique, index)
+					cd.addEvidence(m, r, c.Technique, ev)
 				}
 				for _, s := range c.Subs {
 					cd.Subs = append(cd.Subs, matrixSubRef{ID: s.Technique.ID, Name: s.Technique.Name, URL: s.Technique.URL(), Rules: indexList(s.Rules, index)})
 					for _, r := range s.Rules {
-						cd.addEvidence(m, r, s.Technique, index)
+						cd.addEvidence(m, r, s.Technique, ev)
 					}
 				}
 				p.Data.Cells[col.Tactic.Shortname+"/"+c.Technique.ID] = cd
@@ -252,14 +254,41 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 	for _, u := range m.Uncounted {
 		p.Uncounted = append(p.Uncounted, matrixUncounted{Rule: u.Rule.Name, Tag: u.Tag, Why: reasonText(u)})
 	}
-	if p.DataJSON, err = p.Data.marshal(); err != nil {
+	data, err := p.Data.marshal()
+	if err != nil {
 		return err
 	}
+	p.DataJSON = dataMark
 	b := newDocWriter(w)
-	if err := matrixTemplate().Execute(b, p); err != nil {
+	mw := &markWriter{w: b, data: data}
+	if err := matrixTemplate().Execute(mw, p); err != nil {
 		return err
+	}
+	if !mw.done {
+		return fmt.Errorf("matrix template: the data was not written")
 	}
 	return b.Flush()
+}
+
+// dataMark is what the template prints in place of the page's data,
+// which markWriter writes instead: printed from the template, the data
+// was copied whole into a buffer of fmt's first. Trusted as template.JS,
+// it prints unchanged, in one Write.
+const dataMark = "\x00matrix-data\x00"
+
+// markWriter writes the template's output, and the data for dataMark.
+type markWriter struct {
+	w    io.Writer
+	data matrixJSON
+	done bool
+}
+
+func (m *markWriter) Write(p []byte) (int, error) {
+	if m.done || string(p) != dataMark {
+		return m.w.Write(p)
+	}
+	m.done = true
+	return len(p), m.data.writeTo(m.w)
 }
 
 func htmlRule(r *coverage.Rule) matrixRule {
@@ -271,9 +300,26 @@ func htmlRule(r *coverage.Rule) matrixRule {
 		hr.Where = r.File + ":" + strconv.Itoa(r.Line)
 	}
 	for _, f := range r.Findings {
-		hr.Findings = append(hr.Findings, matrixFinding{Code: f.Code, Severity: f.Severity.String(), Message: f.Message, URL: DocURL(f.Code)})
+		hr.Findings = append(hr.Findings, matrixFinding{Code: f.Code, Severity: f.Severity.String(), Message: f.Message, URL: checkURL(f.Code)})
 	}
 	return hr
+}
+
+// checkURLs are the DocURL of every check, made once: a large page has a
+// finding or more per rule.
+var checkURLs = sync.OnceValue(func() map[string]string {
+	urls := map[string]string{}
+	for _, c := range check.Checks() {
+		urls[c.Code] = DocURL(c.Code)
+	}
+	return urls
+})
+
+func checkURL(code string) string {
+	if u, ok := checkURLs()[code]; ok {
+		return u
+	}
+	return DocURL(code)
 }
 
 func htmlCell(c *coverage.Cell, index map[*coverage.Rule]int) matrixCell {
@@ -289,20 +335,37 @@ func htmlCell(c *coverage.Cell, index map[*coverage.Rule]int) matrixCell {
 	return mc
 }
 
+// evidenceTexts are the rules' indexes and the text of each verdict: the
+// model shares a verdict among rules that watch alike, so each is
+// written once.
+type evidenceTexts struct {
+	index map[*coverage.Rule]int
+	texts map[*evidence.Verdict]string
+}
+
+func (e *evidenceTexts) text(v *evidence.Verdict) string {
+	s, ok := e.texts[v]
+	if !ok {
+		s = evidenceText(v)
+		e.texts[v] = s
+	}
+	return s
+}
+
 // addEvidence records how what rule r watches meets what ATT&CK watches
 // for t; a rule that tags both the technique and a sub-technique keeps
 // the better verdict.
-func (cd *matrixCellData) addEvidence(m *coverage.Model, r *coverage.Rule, t *attack.Technique, index map[*coverage.Rule]int) {
+func (cd *matrixCellData) addEvidence(m *coverage.Model, r *coverage.Rule, t *attack.Technique, ev *evidenceTexts) {
 	v := m.Evidence(r, t)
 	if v == nil {
 		return
 	}
-	i := index[r]
+	i := ev.index[r]
 	if cd.Evidence == nil {
 		cd.Evidence, cd.levels = map[int]string{}, map[int]evidence.Level{}
 	}
 	if old, ok := cd.levels[i]; !ok || v.Level > old {
-		cd.Evidence[i], cd.levels[i] = evidenceText(v), v.Level
+		cd.Evidence[i], cd.levels[i] = ev.text(v), v.Level
 	}
 }
 
@@ -350,17 +413,24 @@ func componentName(d *attack.DataComponent) string {
 // matrixFilters offers every maturity and source of the rules, and every
 // platform of the catalog with those in scope checked.
 func matrixFilters(m *coverage.Model) []matrixFilter {
+	// Counted here: Maturities and Sources sort each group's rules, which
+	// a count does not need.
+	maturities, sources := map[string]int{}, map[string]int{}
+	for _, r := range m.Rules {
+		maturities[r.Maturity]++
+		sources[r.Source]++
+	}
 	mat := matrixFilter{Name: "maturity", Legend: "Maturity"}
-	for _, c := range m.Maturities() {
-		label := c.Name
+	for _, name := range coverage.MaturityNames(m.Rules) {
+		label := name
 		if label == "" {
 			label = "none"
 		}
-		mat.Options = append(mat.Options, matrixOption{Value: c.Name, Label: label, Count: len(c.Rules), Checked: true})
+		mat.Options = append(mat.Options, matrixOption{Value: name, Label: label, Count: maturities[name], Checked: true})
 	}
 	src := matrixFilter{Name: "source", Legend: "Event source"}
-	for _, c := range m.Sources() {
-		src.Options = append(src.Options, matrixOption{Value: c.Name, Label: c.Name, Count: len(c.Rules), Checked: true})
+	for _, name := range slices.Sorted(maps.Keys(sources)) {
+		src.Options = append(src.Options, matrixOption{Value: name, Label: name, Count: sources[name], Checked: true})
 	}
 	plat := matrixFilter{Name: "platform", Legend: "Platforms counted"}
 	for _, name := range coverage.Platforms(m.Catalog) {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"html/template"
+	"io"
 	"strings"
 
 	"github.com/falcomitre/falcomitre/internal/par"
@@ -13,15 +13,38 @@ import (
 // rulesChunk is how many rules one goroutine marshals at a time.
 const rulesChunk = 1024
 
+// matrixJSON is the page's data marshalled, in pieces that make it up
+// when written one after the other: a large page's data is tens of
+// megabytes, and joining the pieces, then printing them from the
+// template, copied all of it twice.
+type matrixJSON [][]byte
+
+// writeTo writes the data.
+func (j matrixJSON) writeTo(w io.Writer) error {
+	for _, b := range j {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// String returns the data whole.
+func (j matrixJSON) String() string {
+	var b strings.Builder
+	j.writeTo(&b)
+	return b.String()
+}
+
 // marshal returns the page's data as html/template prints it, with the rules
 // (most of a large page) marshalled on every core. The template prints
 // json.Marshal's bytes unchanged, since they already escape <, >, & and
 // the line separators a script must not hold: as template.JS they print
 // the same. TestMatrixDataJSON holds the two alike.
-func (d *matrixData) marshal() (template.JS, error) {
+func (d *matrixData) marshal() (matrixJSON, error) {
 	if len(d.Rules) == 0 {
 		b, err := json.Marshal(d)
-		return template.JS(b), err
+		return matrixJSON{b}, err
 	}
 	// The rest (the cells, mostly) is marshalled alongside the rules.
 	rest := *d
@@ -40,29 +63,22 @@ func (d *matrixData) marshal() (template.JS, error) {
 	})
 	<-done
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	const head = `{"rules":null`
 	if !bytes.HasPrefix(tail, []byte(head)) {
-		return "", fmt.Errorf("matrix data: rules are not the first field")
+		return nil, fmt.Errorf("matrix data: rules are not the first field")
 	}
-	size := len(tail)
+	out := make(matrixJSON, 0, 2*len(chunks)+2)
+	out = append(out, []byte(`{"rules":[`))
 	for i, c := range chunks {
 		if errs[i] != nil {
-			return "", errs[i]
+			return nil, errs[i]
 		}
-		size += len(c)
-	}
-	var b strings.Builder // sized once: a large page's data is tens of megabytes
-	b.Grow(size)
-	b.WriteString(`{"rules":[`)
-	for i, c := range chunks {
 		if i > 0 {
-			b.WriteByte(',')
+			out = append(out, []byte{','})
 		}
-		b.Write(c[1 : len(c)-1]) // without the chunk's brackets
+		out = append(out, c[1:len(c)-1]) // without the chunk's brackets
 	}
-	b.WriteByte(']')
-	b.Write(tail[len(head):])
-	return template.JS(b.String()), nil
+	return append(out, []byte{']'}, tail[len(head):]), nil
 }

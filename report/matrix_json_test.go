@@ -35,7 +35,7 @@ func TestMatrixDataJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := print(js), print(d); got != want {
+		if got, want := print(template.JS(js.String())), print(d); got != want {
 			t.Errorf("%d rules: marshalled ahead\n%.300s\nwant\n%.300s", n, got, want)
 		}
 	}

@@ -2,11 +2,13 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
+	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/coverage"
 )
 
@@ -23,10 +25,11 @@ func WriteOverview(w io.Writer, m *coverage.Model) error {
 	n := len(m.Rules)
 	b.WriteString("# Falco rules overview\n\n")
 	fmt.Fprintf(b, "%s from %s, read against ATT&CK %s.\n\n", capitalize(plural(n, "rule")), mdFiles(m.Files), dataset(m.Catalog))
-	groups, _ := m.Split(coverage.SplitMaturity)
+	byName := rulesByName(m.Rules)
+	groups := coverage.MaturityNames(m.Rules)
 	var index []string
 	for _, g := range groups {
-		index = append(index, fmt.Sprintf("[%s](%s)", maturityHeading(g.Name), mdAnchor(maturityHeading(g.Name))))
+		index = append(index, fmt.Sprintf("[%s](%s)", maturityHeading(g), mdAnchor(maturityHeading(g))))
 	}
 	index = append(index, "[Statistics](#statistics)", "[Gaps](#gaps)")
 	if len(m.Uncounted) > 0 {
@@ -37,16 +40,17 @@ func WriteOverview(w io.Writer, m *coverage.Model) error {
 	}
 	b.WriteString(strings.Join(index, " | ") + "\n")
 	for _, g := range groups {
-		fmt.Fprintf(b, "\n## %s\n\n", maturityHeading(g.Name))
-		fmt.Fprintf(b, "%s (%s of the rules).\n\n", capitalize(plural(len(g.Model.Rules), "rule")), pct(len(g.Model.Rules), n))
-		overviewTable(b, g.Model.Rules)
+		rules := withMaturity(byName, g)
+		fmt.Fprintf(b, "\n## %s\n\n", maturityHeading(g))
+		fmt.Fprintf(b, "%s (%s of the rules).\n\n", capitalize(plural(len(rules), "rule")), pct(len(rules), n))
+		overviewTable(b, rules)
 	}
 	b.WriteString("\n## Statistics\n")
 	overviewStats(b, m)
 	b.WriteString("\n## Gaps\n\n")
 	mdGaps(b, m)
 	mdUncounted(b, m, "##")
-	overviewFindings(b, m)
+	overviewFindings(b, byName)
 	return b.Flush()
 }
 
@@ -77,52 +81,63 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-// overviewTable writes one maturity group's rules, by name.
-func overviewTable(b *bufio.Writer, rules []*coverage.Rule) {
+// rulesByName returns the rules sorted by name as the overview lists
+// them; sorting once serves every table.
+func rulesByName(rules []*coverage.Rule) []*coverage.Rule {
 	rs := slices.Clone(rules)
 	slices.SortStableFunc(rs, func(a, b *coverage.Rule) int {
 		return coverage.CompareLower(a.Name, b.Name)
 	})
+	return rs
+}
+
+// withMaturity returns the rules of one maturity, in the order given.
+func withMaturity(rules []*coverage.Rule, maturity string) []*coverage.Rule {
+	n := 0
+	for _, r := range rules {
+		if r.Maturity == maturity {
+			n++
+		}
+	}
+	out := make([]*coverage.Rule, 0, n)
+	for _, r := range rules {
+		if r.Maturity == maturity {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// overviewTable writes one maturity group's rules, sorted by name.
+func overviewTable(b *bufio.Writer, rules []*coverage.Rule) {
 	b.WriteString("| rule | desc | workload | tactics | techniques | other tags | compliance tags | enabled |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|\n")
-	for _, r := range rs {
-		var tactics, techs, compliance []string
-		for _, t := range r.Tactics {
-			tactics = append(tactics, mdTactic(t))
-		}
-		for _, t := range r.Techniques {
-			techs = append(techs, mdTechniqueTag(t))
-		}
-		for _, t := range r.Compliance {
-			compliance = append(compliance, mdCompliance(t))
-		}
-		var other []string
-		for _, t := range r.Other {
-			other = append(other, cell(t))
-		}
-		enabled := "yes"
-		if !r.Enabled {
-			enabled = "no"
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			cell(r.Name), cell(strings.TrimSpace(r.Desc)), strings.Join(r.Workload, ", "),
-			strings.Join(tactics, ", "), strings.Join(techs, ", "), strings.Join(other, ", "),
-			strings.Join(compliance, ", "), enabled)
+	for _, r := range rules {
+		overviewRow(b, r)
 	}
 }
 
-// mdTechniqueTag shows a technique tag: linked with its name when known,
-// marked when it counts for nothing.
-func mdTechniqueTag(t coverage.TechniqueTag) string {
-	switch {
-	case t.Technique == nil:
-		return "`" + codeCell(t.Tag) + "` (unknown)"
-	case t.Technique.Revoked:
-		return mdTechnique(t.Technique) + " (revoked)"
-	case t.Technique.Deprecated:
-		return mdTechnique(t.Technique) + " (deprecated)"
+// overviewRow writes one rule's row, piece by piece.
+func overviewRow(b *bufio.Writer, r *coverage.Rule) {
+	b.WriteString("| ")
+	writeCell(b, r.Name)
+	b.WriteString(" | ")
+	writeCell(b, strings.TrimSpace(r.Desc))
+	b.WriteString(" | ")
+	b.WriteString(strings.Join(r.Workload, ", "))
+	b.WriteString(" | ")
+	writeJoined(b, r.Tactics, writeTactic)
+	b.WriteString(" | ")
+	writeJoined(b, r.Techniques, writeTechniqueTag)
+	b.WriteString(" | ")
+	writeJoined(b, r.Other, writeCell)
+	b.WriteString(" | ")
+	writeJoined(b, r.Compliance, writeCompliance)
+	if r.Enabled {
+		b.WriteString(" | yes |\n")
+	} else {
+		b.WriteString(" | no |\n")
 	}
-	return mdTechnique(t.Technique)
 }
 
 func mdCompliance(tag string) string {
@@ -139,12 +154,12 @@ func overviewStats(b *bufio.Writer, m *coverage.Model) {
 	b.WriteString("\n### Rules per workload\n\n")
 	b.WriteString("Rules tagged both `container` and `host` count once, in a row of their own.\n\n")
 	b.WriteString("| workload | rules | % of rules |\n|---|---:|---:|\n")
-	for _, c := range m.Workloads() {
-		name := c.Name
+	for _, c := range workloads(m.Rules) {
+		name := c.name
 		if name == "" {
 			name = "neither"
 		}
-		fmt.Fprintf(b, "| %s | %d | %s |\n", name, len(c.Rules), pct(len(c.Rules), n))
+		fmt.Fprintf(b, "| %s | %d | %s |\n", name, c.n, pct(c.n, n))
 	}
 	b.WriteString("\n### Rules per ATT&CK tactic\n\n")
 	b.WriteString("A rule counts under each tactic it tags.\n\n")
@@ -153,8 +168,10 @@ func overviewStats(b *bufio.Writer, m *coverage.Model) {
 		if len(col.Rules) == 0 {
 			continue
 		}
-		fmt.Fprintf(b, "| %s | %d | %s | %d of %d (%s) | %s |\n", mdTactic(col.Tactic), len(col.Rules), pct(len(col.Rules), n),
-			col.Covered, col.Techniques, pct(col.Covered, col.Techniques), rulesByMaturity(col.Rules))
+		fmt.Fprintf(b, "| %s | %d | %s | %d of %d (%s) | ", mdTactic(col.Tactic), len(col.Rules), pct(len(col.Rules), n),
+			col.Covered, col.Techniques, pct(col.Covered, col.Techniques))
+		writeByMaturity(b, col.Rules)
+		b.WriteString(" |\n")
 	}
 	comp := m.Compliance()
 	if len(comp) == 0 {
@@ -163,24 +180,59 @@ func overviewStats(b *bufio.Writer, m *coverage.Model) {
 	b.WriteString("\n### Rules per compliance tag\n\n")
 	b.WriteString("| tag | rules | which |\n|---|---:|---|\n")
 	for _, c := range comp {
-		fmt.Fprintf(b, "| %s | %d | %s |\n", mdCompliance(c.Name), len(c.Rules), rulesByMaturity(c.Rules))
+		fmt.Fprintf(b, "| %s | %d | ", mdCompliance(c.Name), len(c.Rules))
+		writeByMaturity(b, c.Rules)
+		b.WriteString(" |\n")
 	}
 }
 
-// rulesByMaturity lists rules as "stable: A<br>sandbox: B", in maturity
-// order and then by name.
-func rulesByMaturity(rules []*coverage.Rule) string {
-	var lines []string
-	for _, c := range (&coverage.Model{Rules: rules}).Maturities() {
-		for _, r := range c.Rules {
-			m := r.Maturity
-			if m == "" {
-				m = "no maturity"
+// tally is how many rules share a value.
+type tally struct {
+	name string
+	n    int
+}
+
+// workloads counts the rules as Model.Workloads does, most first, then
+// by name; Workloads also sorts each one's rules, which a count does not
+// need.
+func workloads(rules []*coverage.Rule) []tally {
+	var out []tally
+	at := map[string]int{}
+	for _, r := range rules {
+		k := strings.Join(r.Workload, ", ")
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, tally{name: k})
+		}
+		out[i].n++
+	}
+	slices.SortFunc(out, func(a, b tally) int { return cmp.Or(b.n-a.n, strings.Compare(a.name, b.name)) })
+	return out
+}
+
+// writeByMaturity lists rules as "stable: A<br>sandbox: B", in maturity
+// order and then by name. The lists of the model are by name already, so
+// each maturity's rules are picked out in order rather than sorted.
+func writeByMaturity(b *bufio.Writer, rules []*coverage.Rule) {
+	sep := ""
+	for _, m := range coverage.MaturityNames(rules) {
+		label := m
+		if label == "" {
+			label = "no maturity"
+		}
+		for _, r := range rules {
+			if r.Maturity != m {
+				continue
 			}
-			lines = append(lines, m+": "+cell(r.Name))
+			b.WriteString(sep)
+			b.WriteString(label)
+			b.WriteString(": ")
+			writeCell(b, r.Name)
+			sep = "<br>"
 		}
 	}
-	return strings.Join(lines, "<br>")
 }
 
 func hasFindings(m *coverage.Model) bool {
@@ -189,24 +241,39 @@ func hasFindings(m *coverage.Model) bool {
 
 // overviewFindings writes the check findings of each rule that has some,
 // rules by name.
-func overviewFindings(b *bufio.Writer, m *coverage.Model) {
-	if !hasFindings(m) {
+func overviewFindings(b *bufio.Writer, byName []*coverage.Rule) {
+	if !slices.ContainsFunc(byName, func(r *coverage.Rule) bool { return len(r.Findings) > 0 }) {
 		return
 	}
-	rs := slices.Clone(m.Rules)
-	slices.SortStableFunc(rs, func(a, b *coverage.Rule) int {
-		return coverage.CompareLower(a.Name, b.Name)
-	})
 	b.WriteString("\n## Check findings\n\n")
 	b.WriteString("| rule | where | severity | check | finding |\n|---|---|---|---|---|\n")
-	for _, r := range rs {
-		for _, f := range r.Findings {
-			msg := cell(f.Message)
-			if t := f.Technique; t != nil {
-				msg += fmt.Sprintf(" ([%s %s](%s))", t.ID, cell(t.Name), t.URL)
-			}
-			fmt.Fprintf(b, "| %s | `%s` | %s | [`%s`](%s) | %s |\n",
-				cell(r.Name), codeCell(f.Range.String()), markdownSeverity(f.Severity), f.Code, DocURL(f.Code), msg)
+	for _, r := range byName {
+		for i := range r.Findings {
+			findingRow(b, r, &r.Findings[i])
 		}
 	}
+}
+
+// findingRow writes one finding's row, piece by piece.
+func findingRow(b *bufio.Writer, r *coverage.Rule, f *check.Finding) {
+	b.WriteString("| ")
+	writeCell(b, r.Name)
+	b.WriteString(" | `")
+	writeRange(b, f.Range)
+	b.WriteString("` | ")
+	b.WriteString(markdownSeverity(f.Severity))
+	b.WriteString(" | [`")
+	b.WriteString(f.Code)
+	b.WriteString("`](")
+	b.WriteString(ProjectURL + "/blob/main/docs/checks/") // DocURL
+	b.WriteString(f.Code)
+	b.WriteString(".md")
+	b.WriteString(") | ")
+	writeCell(b, f.Message)
+	if t := f.Technique; t != nil {
+		b.WriteString(" (")
+		writeLink(b, t.ID, t.Name, t.URL)
+		b.WriteByte(')')
+	}
+	b.WriteString(" |\n")
 }
