@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -35,21 +36,24 @@ func WriteSuggestions(w io.Writer, s *Suggestions, format string) error {
 	default:
 		return fmt.Errorf("unknown format %q (want text or json)", format)
 	}
-	var b strings.Builder
+	// Buffered straight to w: 100k rules make a 50 MB report, which a
+	// builder grew by doubling.
+	b := bufio.NewWriterSize(w, 64<<10)
 	for _, sg := range s.Suggestions {
-		fmt.Fprintf(&b, "%s:%d: %q: %s\n", sg.File, sg.Line, sg.Rule, sg.Why)
+		fmt.Fprintf(b, "%s:%d: %q: %s\n", sg.File, sg.Line, sg.Rule, sg.Why)
 		if len(sg.Candidates) == 0 {
 			b.WriteString("  no technique fits\n")
 		}
 		for i, c := range sg.Candidates {
-			fmt.Fprintf(&b, "  %d. %s %s [%s]\n", i+1, c.ID, c.Name, strings.Join(c.Tactics, ", "))
+			fmt.Fprintf(b, "  %d. %s %s [%s]\n", i+1, c.ID, c.Name, strings.Join(c.Tactics, ", "))
 			for _, r := range c.Reasons {
-				fmt.Fprintf(&b, "     %s\n", r)
+				b.WriteString("     ")
+				b.WriteString(r)
+				b.WriteByte('\n')
 			}
 		}
 	}
-	fmt.Fprintf(&b, "%s of %d need a technique; ATT&CK %s. Suggestions only: read the technique's page before tagging.\n",
+	fmt.Fprintf(b, "%s of %d need a technique; ATT&CK %s. Suggestions only: read the technique's page before tagging.\n",
 		plural(len(s.Suggestions), "rule"), s.Rules, s.ATTACK)
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
