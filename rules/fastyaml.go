@@ -364,7 +364,7 @@ func (d *fastDecoder) below(ind int) *yaml.Node {
 func (d *fastDecoder) inline(ind int, entry bool) *yaml.Node {
 	switch c := d.src[d.i]; c {
 	case '[':
-		n := d.flowSeq(ind)
+		n := d.flowSeq()
 		d.endLine()
 		return n
 	case '\'', '"':
@@ -555,14 +555,14 @@ func simpleEscape(c byte) (byte, bool) {
 	return 0, false
 }
 
-// flowSeq reads a flow sequence of scalars and flow sequences; lines it
-// continues on are indented more than column ind+1.
-func (d *fastDecoder) flowSeq(ind int) *yaml.Node {
+// flowSeq reads a flow sequence of scalars and flow sequences, over lines
+// that do not start in column 1.
+func (d *fastDecoder) flowSeq() *yaml.Node {
 	n := d.node(yaml.SequenceNode, "!!seq", "", d.line, d.col())
 	n.Style = yaml.FlowStyle
 	mark := d.enter()
 	d.i++ // [
-	d.flowSpace(ind)
+	d.flowSpace()
 	if d.src[d.i] == ']' {
 		d.i++
 		d.leave(n, mark)
@@ -572,14 +572,14 @@ func (d *fastDecoder) flowSeq(ind int) *yaml.Node {
 		var el *yaml.Node
 		switch c := d.src[d.i]; c {
 		case '[':
-			el = d.flowSeq(ind)
+			el = d.flowSeq()
 		case '\'', '"':
 			el = d.quoted(c)
 		default:
 			el = d.flowPlain()
 		}
 		d.stack = append(d.stack, el)
-		d.flowSpace(ind)
+		d.flowSpace()
 		if d.src[d.i] == ']' {
 			d.i++
 			break
@@ -588,7 +588,7 @@ func (d *fastDecoder) flowSeq(ind int) *yaml.Node {
 			d.bail()
 		}
 		d.i++
-		d.flowSpace(ind)
+		d.flowSpace()
 		if d.src[d.i] == ']' {
 			d.bail() // a trailing comma
 		}
@@ -599,7 +599,7 @@ func (d *fastDecoder) flowSeq(ind int) *yaml.Node {
 
 // flowSpace moves over spaces and line breaks inside a flow collection to
 // the next token, which must exist; comments are left to yaml.v3.
-func (d *fastDecoder) flowSpace(ind int) {
+func (d *fastDecoder) flowSpace() {
 	for {
 		d.skipSpaces()
 		if d.i == len(d.src) || d.src[d.i] == '#' {
@@ -609,7 +609,10 @@ func (d *fastDecoder) flowSpace(ind int) {
 			return
 		}
 		d.nextLine()
-		if d.indent() <= ind {
+		if d.indent() == 0 {
+			// yaml.v3 does not hold flow lines to the block's
+			// indentation ("  ]" under its key is common), but column 1
+			// may start a document marker.
 			d.bail()
 		}
 	}
