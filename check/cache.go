@@ -1,8 +1,6 @@
 package check
 
 import (
-	"encoding/binary"
-
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/condition"
 	"github.com/falcomitre/falcomitre/evidence"
@@ -17,9 +15,9 @@ type cache struct {
 	tags     map[string]*TagInfo // by value; nil when not ATT&CK
 	facts    map[*attack.Technique]*Technique
 	tactics  map[*attack.Technique][]*attack.Tactic // tacticsOf
-	watches  map[string]*evidence.Watch             // by watchKey
+	watches  map[string]*evidence.Watch             // by evidence.AppendObserveKey
 	verdicts map[verdictKey]*verdict
-	key      []byte // watchKey's buffer
+	key      []byte // AppendObserveKey's buffer
 	// infos and tagPtrs hold the tags of the rule being checked.
 	infos   []TagInfo
 	tagPtrs []*TagInfo
@@ -76,40 +74,13 @@ func (c *cache) technique(t *attack.Technique) *Technique {
 
 // watch returns evidence.Observe(obs), one per distinct input of it.
 func (c *cache) watch(obs *condition.Observation) *evidence.Watch {
-	c.key = watchKey(c.key[:0], obs)
+	c.key = evidence.AppendObserveKey(c.key[:0], obs)
 	if w, ok := c.watches[string(c.key)]; ok {
 		return w
 	}
 	w := evidence.Observe(obs)
 	c.watches[string(c.key)] = w
 	return w
-}
-
-// watchKey appends to b what evidence.Observe reads of obs: its source,
-// event types (nil or not) and fields. Strings are length-prefixed and
-// lists counted, so no two different inputs share a key.
-func watchKey(b []byte, obs *condition.Observation) []byte {
-	b = appendString(b, obs.Source)
-	b = append(b, flag(obs.AllEvents), flag(obs.EventTypes == nil))
-	for _, list := range [2][]string{obs.EventTypes, obs.Fields} {
-		b = binary.AppendUvarint(b, uint64(len(list)))
-		for _, s := range list {
-			b = appendString(b, s)
-		}
-	}
-	return b
-}
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-func flag(v bool) byte {
-	if v {
-		return 1
-	}
-	return 0
 }
 
 // verdict returns the verdict of t for w, its level weighed.

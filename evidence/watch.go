@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,6 +55,35 @@ func (w *Watch) Key() string {
 		b = append(b, ',')
 	}
 	return string(b)
+}
+
+// AppendObserveKey appends to b a key of what Observe reads of obs: its
+// source, event types (nil or not) and fields. Observations with equal
+// keys get equal watches, so callers may share one; a change to what
+// Observe reads belongs here too. Strings are length-prefixed and lists
+// counted, so no two different inputs share a key.
+func AppendObserveKey(b []byte, obs *condition.Observation) []byte {
+	b = appendKeyString(b, obs.Source)
+	b = append(b, keyFlag(obs.AllEvents), keyFlag(obs.EventTypes == nil))
+	for _, list := range [2][]string{obs.EventTypes, obs.Fields} {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, s := range list {
+			b = appendKeyString(b, s)
+		}
+	}
+	return b
+}
+
+func appendKeyString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func keyFlag(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
 }
 
 // Observe translates an observation through Table.

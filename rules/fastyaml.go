@@ -250,18 +250,9 @@ func (d *fastDecoder) blockSeq(ind int, indentless bool) *yaml.Node {
 			d.bail() // an entry on the lines below, or an empty one
 		}
 		d.stack = append(d.stack, d.inline(ind, true))
-		d.skipBlankLines()
-		if d.i == len(d.src) {
+		if !d.nextEntry(ind) {
 			break
 		}
-		next := d.indent()
-		if next < ind {
-			break
-		}
-		if next > ind {
-			d.bail()
-		}
-		d.toContent()
 		if !d.dashAt(d.i) {
 			if indentless {
 				break
@@ -271,6 +262,26 @@ func (d *fastDecoder) blockSeq(ind int, indentless bool) *yaml.Node {
 	}
 	d.leave(seq, mark)
 	return seq
+}
+
+// nextEntry moves past blank lines to the next entry of a block
+// collection in column ind+1, the cursor on it, and reports whether there
+// is one: a line less indented ends the collection, and one more
+// indented is not ours.
+func (d *fastDecoder) nextEntry(ind int) bool {
+	d.skipBlankLines()
+	if d.i == len(d.src) {
+		return false
+	}
+	next := d.indent()
+	if next < ind {
+		return false
+	}
+	if next > ind {
+		d.bail()
+	}
+	d.toContent()
+	return true
 }
 
 // blockMap reads a block mapping whose keys are in column ind+1, the
@@ -292,18 +303,9 @@ func (d *fastDecoder) blockMap(ind int) *yaml.Node {
 		} else {
 			d.stack = append(d.stack, d.inline(ind, false))
 		}
-		d.skipBlankLines()
-		if d.i == len(d.src) {
+		if !d.nextEntry(ind) {
 			break
 		}
-		next := d.indent()
-		if next < ind {
-			break
-		}
-		if next > ind {
-			d.bail()
-		}
-		d.toContent()
 		if d.dashAt(d.i) {
 			d.bail() // an entry among keys
 		}

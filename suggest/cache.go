@@ -60,11 +60,11 @@ const maxRanks = 4096
 // of a large set's work and garbage. What it hands out is shared and
 // only read; Candidates of two rules may be the same slice.
 type memo struct {
-	watches map[string]watchVerdicts             // by watchKey
+	watches map[string]watchVerdicts             // by evidence.AppendObserveKey
 	tags    map[string]tagRef                    // by value
 	ranks   map[*verdicts]map[string][]Candidate // by rankKey
 	nranks  int
-	key     []byte // watchKey's and rankKey's buffer
+	key     []byte // AppendObserveKey's and rankKey's buffer
 	// obs, ruleTags and tactics hold the rule's, for Rule.Observation,
 	// Tags and Tactics.
 	obs               condition.Observation
@@ -83,7 +83,7 @@ type watchVerdicts struct {
 // watch returns evidence.Observe(obs) and its verdicts from cache, once
 // per distinct input of Observe.
 func (m *memo) watch(s *Suggester, obs *condition.Observation, cache *verdictCache) (*evidence.Watch, *verdicts) {
-	m.key = watchKey(m.key[:0], obs)
+	m.key = evidence.AppendObserveKey(m.key[:0], obs)
 	if wv, ok := m.watches[string(m.key)]; ok {
 		return wv.w, wv.v
 	}
@@ -93,18 +93,6 @@ func (m *memo) watch(s *Suggester, obs *condition.Observation, cache *verdictCac
 		m.watches[string(m.key)] = wv
 	}
 	return wv.w, wv.v
-}
-
-// watchKey appends to b what evidence.Observe reads of obs: its source,
-// event types (nil or not) and fields. Strings are length-prefixed and
-// lists counted, so no two different inputs share a key.
-func watchKey(b []byte, obs *condition.Observation) []byte {
-	b = appendString(b, obs.Source)
-	b = append(b, boolByte(obs.AllEvents), boolByte(obs.EventTypes == nil))
-	for _, list := range [2][]string{obs.EventTypes, obs.Fields} {
-		b = appendList(b, list)
-	}
-	return b
 }
 
 // tagRef is what forRule reads of a tag value: a word of the rule (not
@@ -181,11 +169,4 @@ func appendList(b []byte, list []string) []byte {
 func appendString(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
-}
-
-func boolByte(v bool) byte {
-	if v {
-		return 1
-	}
-	return 0
 }
