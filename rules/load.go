@@ -110,8 +110,8 @@ func isRulesFileName(name string) bool {
 	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
 }
 
-// MaxFileSize is the largest rules file Load reads: twice the largest
-// rule set we know of (100k generated rules are about 43 MB), small
+// MaxFileSize is the largest rules file Load reads: about twice the
+// largest rule set we know of (100k generated rules are about 33 MB), small
 // enough that a hostile file cannot exhaust a CI runner's memory.
 const MaxFileSize = 64 << 20
 
