@@ -91,6 +91,9 @@ type fastDecoder struct {
 	depth int
 }
 
+// bail abandons the fast path from any depth. It never leaves fastDecode:
+// the deferred recover there turns it into ok == false, and the caller
+// decodes with yaml.v3, so no input reaches a panic.
 func (d *fastDecoder) bail() { panic(errFastBail) }
 
 // col is the cursor's column, counted from 1 as yaml.v3 marks.

@@ -181,3 +181,17 @@ func FuzzFastDecode(f *testing.F) {
 		checkFast(t, "input", src)
 	})
 }
+
+// TestFastDecodeNeverPanics: as a run has it (fastStrict off), inputs
+// that bail deep in a tree, or nest past the depth bound, come back as
+// ok == false, not as a panic.
+func TestFastDecodeNeverPanics(t *testing.T) {
+	defer func(s bool) { fastStrict = s }(fastStrict)
+	fastStrict = false
+	deep := "- k: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n"
+	for _, src := range []string{deep, "- rule: a\n  x:\n    y:\n      z: &a b\n", "- rule: a\n  desc: \"\\u00e9\"\n", "-\n", "- [a, b"} {
+		if _, ok := fastDecode([]byte(src), 0, nil); ok {
+			t.Errorf("taken on: %q", src)
+		}
+	}
+}

@@ -15,15 +15,7 @@ import (
 // TestVerdictCache: rules that share a watch share its verdicts, which
 // is only right if they are what judging each rule on its own gives.
 func TestVerdictCache(t *testing.T) {
-	cat, err := attack.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(cat)
-	gen, err := rulegen.Write(t.TempDir(), 300)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, gen := newWithGenerated(t)
 	sets := [][]string{gen, testdata}
 	if !testing.Short() {
 		sets = append(sets, sharedtest.Falcosecurity(t))
@@ -46,11 +38,10 @@ func TestVerdictCache(t *testing.T) {
 	}
 }
 
-var testdata = []string{"../check/testdata/weak-evidence/bad.yaml", "../check/testdata/missing-technique/bad.yaml"}
-
-// TestMemo: what a worker's memo hands a rule is what ranking the rule
-// alone gives, and rules of a generated set do share it.
-func TestMemo(t *testing.T) {
+// newWithGenerated returns a Suggester on the embedded ATT&CK data and
+// the files of 300 generated rules.
+func newWithGenerated(t *testing.T) (*Suggester, []string) {
+	t.Helper()
 	cat, err := attack.Embedded()
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +51,15 @@ func TestMemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, gen
+}
+
+var testdata = []string{"../check/testdata/weak-evidence/bad.yaml", "../check/testdata/missing-technique/bad.yaml"}
+
+// TestMemo: what a worker's memo hands a rule is what ranking the rule
+// alone gives, and rules of a generated set do share it.
+func TestMemo(t *testing.T) {
+	s, gen := newWithGenerated(t)
 	for _, paths := range [][]string{gen, testdata} {
 		set, err := rules.Load(paths...)
 		if err != nil {
