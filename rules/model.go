@@ -115,8 +115,10 @@ type Item struct {
 
 // File is one loaded rules file.
 type File struct {
-	Path  string // as given by the user
-	Src   []byte // the bytes read, unchanged
+	Path string // as given by the user
+	// Src is the bytes read, unchanged. Nothing writes to it afterwards:
+	// values read from it may share its memory.
+	Src   []byte
 	Items []*Item
 	// Err is the error that stopped loading this file, nil when it loaded.
 	// Items before the error stay, as in Falco (spec §0).

@@ -19,6 +19,9 @@ import (
 // Errors that depend on what earlier files defined (an append to a rule
 // that does not exist, a source mismatch) belong to Falco's collector and
 // are found by Resolve.
+//
+// The File keeps src, and values read from it may share its memory: the
+// caller must not change src afterwards.
 func Parse(path string, src []byte) *File {
 	return parse(path, src, chunkMinFile, chunkSize, nil)
 }
