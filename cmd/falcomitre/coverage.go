@@ -32,7 +32,7 @@ type coverageDiffFlags struct {
 }
 
 func newCoverageDiffCmd() *cobra.Command {
-	var f coverageDiffFlags
+	f := coverageDiffFlags{doc: docFlags{tagsOnly: true}}
 	cmd := &cobra.Command{
 		Use:   "diff [flags] OLD... -- NEW...  |  diff --base REV [--head REV] RULES...",
 		Short: "Show the tactics and techniques a change to the rules gains and loses",

@@ -20,6 +20,10 @@ type docFlags struct {
 	data      dataFlags
 	output    string
 	platforms []string
+	// tagsOnly is set for documents that show neither findings nor
+	// evidence (layers, coverage diffs): their model skips the checks
+	// and the analysis of conditions, most of a large set's run.
+	tagsOnly bool
 }
 
 // platformHelp says how --platform defaults, for every document command.
@@ -67,9 +71,13 @@ func (r *docRun) model(cmd *cobra.Command, f *docFlags, args []string) (*coverag
 // modelOf checks a loaded set and works out its coverage.
 func (r *docRun) modelOf(set *rules.Set, f *docFlags) (*coverage.Model, error) {
 	r.loadErrs = append(r.loadErrs, set.Errs()...)
-	opt := withObservations(r.cfg.CheckOptions(), set)
-	rep := check.Run(set, r.cat, opt)
-	rep.Tool = check.Tool{Name: "falcomitre", Version: version.Version()}
+	opt := r.cfg.CheckOptions()
+	var rep *check.Report
+	if !f.tagsOnly {
+		opt = withObservations(opt, set)
+		rep = check.Run(set, r.cat, opt)
+		rep.Tool = check.Tool{Name: "falcomitre", Version: version.Version()}
+	}
 	m, err := coverage.Build(set, r.cat, coverage.Options{Platforms: f.platforms, Report: rep, Check: opt})
 	if err != nil {
 		return nil, &exitError{exitInput, fmt.Errorf("--platform: %w", err)}

@@ -28,7 +28,7 @@ func (l *layerFlags) options() report.LayerOptions {
 }
 
 func newLayerCmd() *cobra.Command {
-	var f docFlags
+	f := docFlags{tagsOnly: true}
 	var lf layerFlags
 	var split string
 	cmd := &cobra.Command{
