@@ -2,6 +2,7 @@ package fix
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/rules"
@@ -20,6 +21,11 @@ const DefaultRounds = 10
 type Options struct {
 	// Rounds caps the rounds; 0 means DefaultRounds.
 	Rounds int
+	// Set, when not nil, is the files given to Run already resolved
+	// (rules.LoadFiles' set; a set of other files is ignored): the first
+	// round starts from it instead of resolving them again, a third of a
+	// second on one core for 100k rules.
+	Set *rules.Set
 }
 
 // File is one file of a Run.
@@ -83,7 +89,12 @@ func Run(files []*rules.File, find Finder, opt Options) *Result {
 	}
 	parsed := files
 	for {
-		set := rules.Resolve(parsed)
+		var set *rules.Set
+		if res.Rounds == 0 && opt.Set != nil && slices.Equal(opt.Set.Files, files) {
+			set = opt.Set
+		} else {
+			set = rules.Resolve(parsed)
+		}
 		res.Set = set
 		if res.Rounds >= limit {
 			res.Capped = len(choose(set, find(set), byPath)) > 0

@@ -106,3 +106,35 @@ func TestRun(t *testing.T) {
 		}
 	})
 }
+
+// TestRunFromSet: a run given the files' resolved set starts from it, and
+// ignores a set of other files; either way the result is that of a run
+// that resolves them itself.
+func TestRunFromSet(t *testing.T) {
+	find := tagFinder(func(t rules.Tag) []diag.Fix {
+		if t.Value != "a" {
+			return nil
+		}
+		return []diag.Fix{{Edits: must(fix.Replace(t, "x"))}}
+	})
+	files := []*rules.File{rules.Parse("r.yaml", []byte(runBase))}
+	want := fix.Run(files, find, fix.Options{})
+	set := rules.Resolve(files)
+	other := rules.Resolve([]*rules.File{rules.Parse("r.yaml", []byte(runBase))})
+	for name, opt := range map[string]fix.Options{"own set": {Set: set}, "other set": {Set: other}} {
+		var first *rules.Set
+		counted := func(s *rules.Set) []diag.Fix {
+			if first == nil {
+				first = s
+			}
+			return find(s)
+		}
+		got := fix.Run(files, counted, opt)
+		if string(got.Files[0].After) != string(want.Files[0].After) || got.Rounds != want.Rounds {
+			t.Errorf("%s: got %q in %d rounds, want %q in %d", name, got.Files[0].After, got.Rounds, want.Files[0].After, want.Rounds)
+		}
+		if (first == set) != (name == "own set") || first == other {
+			t.Errorf("%s: the first round did not start from the right set", name)
+		}
+	}
+}

@@ -85,19 +85,24 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 		return &exitError{exitInput, err}
 	}
 	stderr := cmd.ErrOrStderr()
+	opt := withObservations(st.options, set)
+	var rep *check.Report
 	var fixErr error
 	if fixing {
-		fixed, err := runFix(cmd, f.fix, policy, set, cat, st.options)
+		fixed, fixedRep, err := runFix(cmd, f.fix, policy, set, cat, opt)
 		fixErr = err
 		if fixed == nil {
 			// Some file was not written: report what is on disk.
 			if fixed, err = loadRules(cmd, st.cfg, args); err != nil {
 				return &exitError{exitInput, errors.Join(fixErr, err)}
 			}
+			opt = withObservations(st.options, fixed)
 		}
-		set = fixed
+		set, rep = fixed, fixedRep
 	}
-	rep := check.Run(set, cat, withObservations(st.options, set))
+	if rep == nil {
+		rep = check.Run(set, cat, opt)
+	}
 	rep.Tool = check.Tool{Name: "falcomitre", Version: version.Version()}
 
 	// With --diff the diff is the output; reports go only to files.

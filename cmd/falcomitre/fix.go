@@ -80,13 +80,25 @@ Exit status: as for check, about the findings that remain.`,
 	return cmd
 }
 
-// runFix fixes set and returns it as fixed. It writes the files, or with
-// --diff prints the diff, and tells on stderr what it changed; the error
-// is for files it could not fix or write, and then the set is nil when
-// the files on disk are not what it would return.
-func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, cat *attack.Catalog, opt check.Options) (*rules.Set, error) {
-	find := func(s *rules.Set) []diag.Fix { return check.Run(s, cat, opt).Fixes(p) }
-	res := fix.Run(set.Files, find, fix.Options{})
+// runFix fixes set and returns it as fixed, with the check report of the
+// fixed set. It writes the files, or with --diff prints the diff, and
+// tells on stderr what it changed; the error is for files it could not fix
+// or write, and then the set and report are nil when the files on disk
+// are not what it would return.
+//
+// opt are the options of the final report, observations included: a fix
+// changes only tags, so the conditions they were worked out from stay as
+// they are. Each round checks with them, so that a suppressed
+// weak-evidence finding keeps its tag from fixes as any suppressed
+// finding does, and the last round's report is the report of the result.
+func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, cat *attack.Catalog, opt check.Options) (*rules.Set, *check.Report, error) {
+	var last *check.Report
+	var lastSet *rules.Set
+	find := func(s *rules.Set) []diag.Fix {
+		last, lastSet = check.Run(s, cat, opt), s
+		return last.Fixes(p)
+	}
+	res := fix.Run(set.Files, find, fix.Options{Set: set})
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	var errs []error
 	if res.Capped {
@@ -113,9 +125,12 @@ func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, c
 	if !f.diff && len(errs) > 0 {
 		// A file that could not be written is on disk as it was: the
 		// report must be made from the disk.
-		return nil, errors.Join(errs...)
+		return nil, nil, errors.Join(errs...)
 	}
-	return res.Set, errors.Join(errs...)
+	if lastSet != res.Set {
+		last = nil // not the set returned: the caller checks it
+	}
+	return res.Set, last, errors.Join(errs...)
 }
 
 // tellUnfixed says on stderr why findings that have a fix were left: a

@@ -122,3 +122,26 @@ func TestFixJSON(t *testing.T) {
 		t.Errorf("exit %d; the JSON report lacks fixes", code)
 	}
 }
+
+// TestFixKeepsWeakEvidenceSuppressed: a suppressed finding keeps its tag
+// from fixes, and weak-evidence is one, though it needs the conditions
+// analysed: the fix rounds check with them as the report does, so the
+// diff and the report agree.
+func TestFixKeepsWeakEvidenceSuppressed(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	src := "- rule: Read host files\n  desc: d\n  condition: evt.type in (open, openat) and fd.name startswith /etc\n" +
+		"  output: o\n  priority: INFO\n" +
+		"  tags: [mitre_privilege_escalation, t1611]  # falcomitre:ignore weak-evidence the rule is a canary\n"
+	os.WriteFile(path, []byte(src), 0o644)
+	code, out, errs := runCLI(t, "fix", "--diff", path)
+	if code != exitOK || out != "" || !strings.Contains(errs, `not fixed: its fix would change "t1611"`) {
+		t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+	if code, _, errs = runCLI(t, "fix", path); code != exitOK || strings.Contains(errs, "changed") {
+		t.Errorf("fix: exit %d; stderr:\n%s", code, errs)
+	}
+	if b, _ := os.ReadFile(path); string(b) != src {
+		t.Errorf("the file changed:\n%s", b)
+	}
+}
