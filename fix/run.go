@@ -88,11 +88,13 @@ func Run(files []*rules.File, find Finder, opt Options) *Result {
 		byPath[f.Path] = ff
 	}
 	parsed := files
+	var next *rules.Set // the next round's set when resolved already
+	if opt.Set != nil && slices.Equal(opt.Set.Files, files) {
+		next = opt.Set
+	}
 	for {
-		var set *rules.Set
-		if res.Rounds == 0 && opt.Set != nil && slices.Equal(opt.Set.Files, files) {
-			set = opt.Set
-		} else {
+		set := next
+		if set == nil {
 			set = rules.Resolve(parsed)
 		}
 		res.Set = set
@@ -104,20 +106,13 @@ func Run(files []*rules.File, find Finder, opt Options) *Result {
 		if len(plan) == 0 {
 			break
 		}
-		changed := false
-		for _, f := range set.Files {
-			if p := plan[f.Path]; p != nil {
-				changed = apply(byPath[f.Path], f, p) || changed
-			}
-		}
+		var changed bool
+		changed, next = applyRound(res.Files, set, plan, byPath)
 		if !changed {
 			break
 		}
 		res.Rounds++
-		parsed = make([]*rules.File, len(res.Files))
-		for i, ff := range res.Files {
-			parsed[i] = ff.parsed
-		}
+		parsed = parsedFiles(res.Files)
 	}
 	for i, ff := range res.Files {
 		if ff.Changed() {
@@ -177,39 +172,6 @@ func fits(fx diag.Fix, loaded map[string]bool, taken takenEdits) bool {
 		if !loaded[e.File] || taken.conflicts(e) || conflictsWith(fx.Edits[:i], e) {
 			return false
 		}
-	}
-	return true
-}
-
-// apply patches one file with its planned fixes and keeps the result if
-// Verify accepts it. When the fixes together fail, the first alone is
-// tried, so one bad fix cannot hold back a file for ever; when it fails
-// too, the file is left alone from then on.
-func apply(ff *File, before *rules.File, p *filePlan) bool {
-	try := func(fixes [][]diag.Edit) error {
-		var edits []diag.Edit
-		for _, e := range fixes {
-			edits = append(edits, e...)
-		}
-		out, err := Apply(ff.After, edits)
-		if err != nil {
-			return err
-		}
-		after := rules.Parse(ff.Path, out)
-		if err := Verify(before, after); err != nil {
-			return err
-		}
-		ff.After, ff.parsed = out, after
-		ff.Fixes += len(fixes)
-		return nil
-	}
-	err := try(p.edits)
-	if err != nil && len(p.edits) > 1 {
-		err = try(p.edits[:1])
-	}
-	if err != nil {
-		ff.Err = fmt.Errorf("%s: refusing a fix: %w", ff.Path, err)
-		return false
 	}
 	return true
 }

@@ -96,6 +96,26 @@ func TestRun(t *testing.T) {
 			t.Errorf("changed %v, err %v", ff.Changed(), ff.Err)
 		}
 	})
+	t.Run("a bad fix does not hold back a good one", func(t *testing.T) {
+		// Together they fail; the good one, first, is applied alone,
+		// and the bad one is refused the next round.
+		good := tagFinder(func(t rules.Tag) []diag.Fix {
+			if t.Value != "a" {
+				return nil
+			}
+			return []diag.Fix{{Edits: must(fix.Replace(t, "x"))}}
+		})
+		bad := tagFinder(func(t rules.Tag) []diag.Fix {
+			if t.Value != "b" {
+				return nil
+			}
+			return []diag.Fix{{Edits: []diag.Edit{{File: "r.yaml", Offset: 0, Length: 1, Text: "#"}}}}
+		})
+		ff := runOn(runBase, func(s *rules.Set) []diag.Fix { return append(good(s), bad(s)...) })
+		if !strings.Contains(string(ff.After), "tags: [x, b]") || ff.Fixes != 1 || ff.Err == nil {
+			t.Errorf("got %q after %d fixes, err %v", ff.After, ff.Fixes, ff.Err)
+		}
+	})
 	t.Run("a file that did not load is left alone", func(t *testing.T) {
 		src := runBase + "- rule: S\n  tags: oops\n"
 		ff := runOn(src, tagFinder(func(t rules.Tag) []diag.Fix {
