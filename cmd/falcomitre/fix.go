@@ -112,7 +112,9 @@ func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, c
 			continue
 		}
 		if f.diff {
-			io.WriteString(stdout, unidiff.Unified(ff.Path, ff.Path, string(ff.Before), string(ff.After)))
+			if err := unidiff.Write(stdout, ff.Path, ff.Path, ff.Before, ff.After); err != nil {
+				errs = append(errs, fmt.Errorf("writing the diff: %w", err))
+			}
 			fmt.Fprintf(stderr, "would change %s in %s\n", plural(ff.Tags, "tag"), ff.Path)
 			continue
 		}

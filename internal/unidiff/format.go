@@ -7,13 +7,15 @@ import (
 
 const noNewline = "\n\\ No newline at end of file\n"
 
+// writer is what format writes to: a strings.Builder or a bufio.Writer,
+// whose write errors it keeps until Flush.
+type writer interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
 // format prints the hunks as go-udiff's unified.String does.
-func format(from, to string, old, new []string, hs []hunk) string {
-	if len(hs) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.Grow(size(from, to, old, new, hs))
+func format(b writer, from, to string, old, new []string, hs []hunk) {
 	b.WriteString("--- ")
 	b.WriteString(from)
 	b.WriteString("\n+++ ")
@@ -23,8 +25,8 @@ func format(from, to string, old, new []string, hs []hunk) string {
 		h := &hs[i]
 		fromCount, toCount := h.counts()
 		b.WriteString("@@")
-		writeRange(&b, " -", h.fromLine, fromCount)
-		writeRange(&b, " +", h.toLine, toCount)
+		writeRange(b, " -", h.fromLine, fromCount)
+		writeRange(b, " +", h.toLine, toCount)
 		b.WriteString(" @@\n")
 		for _, s := range h.spans {
 			prefix, lines := byte(' '), old
@@ -43,12 +45,11 @@ func format(from, to string, old, new []string, hs []hunk) string {
 			}
 		}
 	}
-	return b.String()
 }
 
 // writeRange writes one side of a hunk header, with GNU diff's "0,0" for
 // an empty side at the start of the file, as go-udiff does.
-func writeRange(b *strings.Builder, sign string, line, count int) {
+func writeRange(b writer, sign string, line, count int) {
 	b.WriteString(sign)
 	switch {
 	case count > 1:

@@ -21,6 +21,9 @@ func FuzzUnified(f *testing.F) {
 		if got := Unified("a", "b", old, new); got != want {
 			t.Fatalf("differs from udiff.Unified\nold: %q\nnew: %q\ngot:\n%s\nwant:\n%s", old, new, got, want)
 		}
+		if got := written(t, "a", "b", old, new); got != want {
+			t.Fatalf("Write differs from udiff.Unified\nold: %q\nnew: %q\ngot:\n%s\nwant:\n%s", old, new, got, want)
+		}
 	})
 }
 
@@ -65,6 +68,9 @@ func FuzzUnifiedPair(f *testing.F) {
 		want := udiff.Unified("a", "b", old, new)
 		if got := Unified("a", "b", old, new); got != want {
 			t.Fatalf("differs from udiff.Unified\nold: %q\nnew: %q\ngot:\n%s\nwant:\n%s", old, new, got, want)
+		}
+		if got := written(t, "a", "b", old, new); got != want {
+			t.Fatalf("Write differs from udiff.Unified\nold: %q\nnew: %q\ngot:\n%s\nwant:\n%s", old, new, got, want)
 		}
 	})
 }

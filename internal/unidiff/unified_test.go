@@ -12,13 +12,26 @@ import (
 	"github.com/falcomitre/falcomitre/internal/sharedtest"
 )
 
-// same fails the test unless Unified prints what udiff.Unified prints.
+// same fails the test unless Unified and Write print what udiff.Unified
+// prints.
 func same(t *testing.T, name, old, new string) {
 	t.Helper()
 	want := udiff.Unified("a/x.yaml", "b/x.yaml", old, new)
 	if got := Unified("a/x.yaml", "b/x.yaml", old, new); got != want {
 		t.Fatalf("%s: differs from udiff.Unified\nold: %q\nnew: %q\ngot:\n%s\nwant:\n%s", name, old, new, got, want)
 	}
+	if got := written(t, "a/x.yaml", "b/x.yaml", old, new); got != want {
+		t.Fatalf("%s: Write differs from udiff.Unified\nold: %q\nnew: %q\ngot:\n%s\nwant:\n%s", name, old, new, got, want)
+	}
+}
+
+// written returns what Write writes.
+func written(t testing.TB, from, to, old, new string) string {
+	var b strings.Builder
+	if err := Write(&b, from, to, []byte(old), []byte(new)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 func TestUnifiedCases(t *testing.T) {
