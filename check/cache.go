@@ -17,10 +17,17 @@ type cache struct {
 	tactics  map[*attack.Technique][]*attack.Tactic // tacticsOf
 	watches  map[string]*evidence.Watch             // by evidence.AppendObserveKey
 	verdicts map[verdictKey]*verdict
-	key      []byte // AppendObserveKey's buffer
-	// infos and tagPtrs hold the tags of the rule being checked.
-	infos   []TagInfo
-	tagPtrs []*TagInfo
+	// texts are the parts of messages and titles that depend on one
+	// value only (a tag, a technique): most findings of a large run
+	// repeat a few of them.
+	texts   map[textKey]string
+	revoked map[*attack.Technique]*revokedText
+	key     []byte // AppendObserveKey's buffer
+	// infos and tagPtrs hold the tags of the rule being checked, live
+	// and liveSet its liveTechniques and liveTechniqueSet.
+	infos         []TagInfo
+	tagPtrs       []*TagInfo
+	live, liveSet []*TagInfo
 }
 
 func newCache() *cache {
@@ -30,7 +37,25 @@ func newCache() *cache {
 		tactics:  map[*attack.Technique][]*attack.Tactic{},
 		watches:  map[string]*evidence.Watch{},
 		verdicts: map[verdictKey]*verdict{},
+		texts:    map[textKey]string{},
+		revoked:  map[*attack.Technique]*revokedText{},
 	}
+}
+
+// textKey names a text: what it is for and the value it is made of.
+type textKey struct{ kind, of string }
+
+// text returns the text of this kind made of the value of: build's, made
+// once per goroutine.
+func (p *Pass) text(kind, of string, build func() string) string {
+	c := p.caches()
+	k := textKey{kind, of}
+	if s, ok := c.texts[k]; ok {
+		return s
+	}
+	s := build()
+	c.texts[k] = s
+	return s
 }
 
 // verdictKey is a technique weighed against a watch of the cache.

@@ -26,10 +26,15 @@ the copy, or write the tag that was intended.`,
 					continue
 				}
 				if seen[t.Value] {
-					p.report(t.Range, t.Value, fmt.Sprintf("tag %q is repeated in this item; Falco keeps only one", t.Value), "", nil)
+					msg := p.text("repeated-msg", t.Value, func() string {
+						return fmt.Sprintf("tag %q is repeated in this item; Falco keeps only one", t.Value)
+					})
+					p.report(t.Range, t.Value, msg, "", nil)
 					var e edits
 					e.remove(t)
-					p.attach(&e, fmt.Sprintf("remove the repeated %q", t.Value), false)
+					p.attach(&e, p.text("remove-repeated", t.Value, func() string {
+						return fmt.Sprintf("remove the repeated %q", t.Value)
+					}), false)
 				}
 				seen[t.Value] = true
 			}

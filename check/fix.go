@@ -112,6 +112,10 @@ func (e *edits) add(list []diag.Edit, err error) {
 	if e.err == nil && err != nil {
 		e.err = err
 	}
+	if e.list == nil {
+		e.list = list // most fixes have one builder's edits: no copy
+		return
+	}
 	e.list = append(e.list, list...)
 }
 

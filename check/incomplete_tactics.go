@@ -28,7 +28,7 @@ tags after the technique.`,
 		added := map[string]bool{}
 		if p.allTactics() && p.opt.runs(tacticMismatch.Code) {
 			for _, t := range mismatched(p, tactics) {
-				for _, tag := range tacticTags(p.tacticsOf(t.Technique)) {
+				for _, tag := range p.tacticTags(p.tacticsOf(t.Technique)) {
 					added[tag] = true
 				}
 			}
@@ -49,8 +49,8 @@ tags after the technique.`,
 			if len(have) == 0 || len(miss) == 0 {
 				continue
 			}
-			tags := tacticTags(miss)
-			msg := fmt.Sprintf("%s also belongs to %s, which the rule does not tag", techName(t.Technique), tacticNames(miss))
+			tags := p.tacticTags(miss)
+			msg := fmt.Sprintf("%s also belongs to %s, which the rule does not tag", techName(t.Technique), p.tacticNames(miss))
 			if !p.allTactics() {
 				// A note: tagging only the detected tactic is the convention.
 				p.reportTag(t, msg, "", t.Technique, tags...)

@@ -34,8 +34,10 @@ technique's tactic; when the technique has several, the one the rule's behaviour
 				}
 				continue // a revoked technique's tactics are its replacement's
 			}
-			tags := tacticTags(p.tacticsOf(tech))
-			msg := fmt.Sprintf("%s is tagged without a tactic; add %s", techName(tech), orList(tags))
+			tags := p.tacticTags(p.tacticsOf(tech))
+			msg := p.text("without-tactic", tech.ID, func() string {
+				return fmt.Sprintf("%s is tagged without a tactic; add %s", techName(tech), orList(tags))
+			})
 			p.reportTag(t, msg, "", tech, tags...)
 			adds.want(p, t, tags)
 		}
@@ -88,11 +90,12 @@ func (a *tacticAdds) attach(p *Pass, stale []*TagInfo) {
 		choice := x.tags[0]
 		added[choice] = true
 		var e edits
-		title := "add " + choice
+		var title string
 		if len(stale) > 0 {
 			title = "replace " + replaceStale(p, &e, stale, choice)
 			stale = nil
 		} else {
+			title = "add " + choice
 			e.insertAfter(x.t.Tag, choice)
 		}
 		unsafe := len(x.tags) > 1
@@ -158,7 +161,7 @@ func tacticIn(p *Pass, choice string, old *TagInfo) string {
 		return choice
 	}
 	for _, tac := range p.Catalog.Tactics {
-		if tac.Tag() == choice {
+		if p.names.tacticTag(tac) == choice {
 			return tac.ID
 		}
 	}

@@ -29,7 +29,7 @@ technique beside the tactic, or the tactic's ID (TA0003) when no technique fits.
 		}
 		var tags, ids []string
 		for _, tac := range tactics {
-			tags = append(tags, tac.Tag())
+			tags = append(tags, p.names.tacticTag(tac))
 			ids = append(ids, tac.ID)
 		}
 		r, tag := p.Rule.Def.Range, ""

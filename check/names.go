@@ -12,6 +12,9 @@ type nameIndex struct {
 	cat     *attack.Catalog
 	tactics map[string]*attack.Tactic      // normalised name or shortname
 	techs   map[string][]*attack.Technique // normalised name, live first
+	// tags are the tactics' canonical tags, made once: messages and
+	// fixes of most rules name some.
+	tags map[*attack.Tactic]string
 }
 
 var nameIndexes sync.Map // *attack.Catalog → *nameIndex
@@ -24,8 +27,10 @@ func namesFor(cat *attack.Catalog) *nameIndex {
 		cat:     cat,
 		tactics: map[string]*attack.Tactic{},
 		techs:   map[string][]*attack.Technique{},
+		tags:    make(map[*attack.Tactic]string, len(cat.Tactics)),
 	}
 	for _, t := range cat.Tactics {
+		n.tags[t] = t.Tag()
 		n.tactics[attack.NormalizeName(t.Name)] = t
 		n.tactics[attack.NormalizeName(t.Shortname)] = t
 	}
@@ -39,6 +44,16 @@ func namesFor(cat *attack.Catalog) *nameIndex {
 	}
 	v, _ := nameIndexes.LoadOrStore(cat, n)
 	return v.(*nameIndex)
+}
+
+// tacticTag is t.Tag(), made once per tactic of the catalog.
+func (n *nameIndex) tacticTag(t *attack.Tactic) string {
+	if n != nil {
+		if tag, ok := n.tags[t]; ok {
+			return tag
+		}
+	}
+	return t.Tag()
 }
 
 func (n *nameIndex) tactic(words []string) *attack.Tactic {

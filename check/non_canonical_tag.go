@@ -26,21 +26,29 @@ it the canonical way so that every other tool does too.`,
 			if len(t.Canonical) == 1 && t.Canonical[0] == t.Value {
 				continue
 			}
-			q := make([]string, len(t.Canonical))
-			for i, c := range t.Canonical {
-				q[i] = fmt.Sprintf("%q", c)
-			}
-			msg := fmt.Sprintf("%q is not a canonical ATT&CK tag; write %s", t.Value, strings.Join(q, " and "))
+			q := p.text("quoted-canonical", t.Value, func() string { return quoteAll(t.Canonical) })
+			msg := p.text("non-canonical-msg", t.Value, func() string {
+				return fmt.Sprintf("%q is not a canonical ATT&CK tag; write %s", t.Value, q)
+			})
 			p.reportTag(t, msg, "", t.Technique, t.Canonical...)
 			fixNonCanonical(p, t, q)
 		}
 	},
 }
 
+// quoteAll quotes tags and joins them with "and".
+func quoteAll(tags []string) string {
+	q := make([]string, len(tags))
+	for i, c := range tags {
+		q[i] = fmt.Sprintf("%q", c)
+	}
+	return strings.Join(q, " and ")
+}
+
 // fixNonCanonical writes the canonical tags in place of t: the first one
 // over it, the others beside it, leaving out those the item already has;
-// when it has them all, t goes.
-func fixNonCanonical(p *Pass, t *TagInfo, quoted []string) {
+// when it has them all, t goes. quoted are t's canonical tags, quoted.
+func fixNonCanonical(p *Pass, t *TagInfo, quoted string) {
 	var missing []string
 	for _, c := range t.Canonical {
 		if !itemHas(t.Tag, c) {
@@ -50,16 +58,18 @@ func fixNonCanonical(p *Pass, t *TagInfo, quoted []string) {
 	var e edits
 	if len(missing) == 0 {
 		e.remove(t.Tag)
-		p.attach(&e, fmt.Sprintf("remove %q: the item has %s already", t.Value, strings.Join(quoted, " and ")), false)
+		p.attach(&e, fmt.Sprintf("remove %q: the item has %s already", t.Value, quoted), false)
 		return
 	}
 	e.replace(t.Tag, missing[0])
 	for _, m := range missing[1:] {
 		e.insertAfter(t.Tag, m)
 	}
-	q := make([]string, len(missing))
-	for i, m := range missing {
-		q[i] = fmt.Sprintf("%q", m)
+	var title string
+	if len(missing) == len(t.Canonical) {
+		title = p.text("write-canonical", t.Value, func() string { return "write " + quoted })
+	} else {
+		title = "write " + quoteAll(missing)
 	}
-	p.attach(&e, "write "+strings.Join(q, " and "), false)
+	p.attach(&e, title, false)
 }

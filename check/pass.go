@@ -120,10 +120,16 @@ func (p *Pass) liveTechniques() []*TagInfo {
 		return p.live
 	}
 	var out []*TagInfo
+	if p.cache != nil {
+		out = p.cache.live[:0]
+	}
 	for _, t := range p.Tags {
 		if t.liveTechnique() != nil {
 			out = append(out, t)
 		}
+	}
+	if p.cache != nil {
+		p.cache.live = out
 	}
 	p.live, p.liveDone = out, true
 	return out
@@ -192,10 +198,16 @@ func (p *Pass) liveTechniqueSet() []*TagInfo {
 		return p.liveSet
 	}
 	var out []*TagInfo
+	if p.cache != nil {
+		out = p.cache.liveSet[:0]
+	}
 	for _, t := range p.liveTechniques() {
 		if !slices.ContainsFunc(out, func(o *TagInfo) bool { return o.Technique == t.Technique }) {
 			out = append(out, t)
 		}
+	}
+	if p.cache != nil {
+		p.cache.liveSet = out
 	}
 	p.liveSet, p.liveSetDone = out, true
 	return out

@@ -92,24 +92,19 @@ func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
 	}
 	// Rules are checked independently, on every core; the findings are
 	// gathered in rule order and sorted below, so the report does not
-	// depend on scheduling. The rules of a range add theirs to one slice.
+	// depend on scheduling.
 	const size = 256
-	perRange := make([][]Finding, (len(set.Rules)+size-1)/size)
 	if len(set.Rules) > 0 {
 		r.RuleRefs = make([]RuleRef, len(set.Rules))
 	}
 	caches := make([]*cache, runtime.GOMAXPROCS(0))
-	// last is how many findings the goroutine's last range had: ranges
-	// are alike, so sizing the next on it saves growing it from one.
-	last := make([]int, len(caches))
+	g := newGather(len(set.Rules), size)
+	scratch := make([][]Finding, len(caches))
 	par.Ranges(len(set.Rules), size, func(w, lo, hi int) {
 		if caches[w] == nil {
 			caches[w] = newCache()
 		}
-		var findings []Finding
-		if n := last[w]; n > 0 {
-			findings = make([]Finding, 0, n+n/8)
-		}
+		findings := scratch[w]
 		p := new(Pass) // one for the range: nothing keeps a rule's
 		for i := lo; i < hi; i++ {
 			rule := set.Rules[i]
@@ -122,32 +117,12 @@ func Run(set *rules.Set, cat *attack.Catalog, opt Options) *Report {
 			}
 			findings = p.findings
 		}
-		perRange[lo/size], last[w] = findings, len(findings)
+		scratch[w] = g.put(lo/size, findings)
 	})
-	r.Findings = concat(perRange)
+	r.Findings = g.findings()
 	r.suppress(set, checks)
 	SortFindings(r.Findings)
 	return r
-}
-
-// concat joins the findings of the ranges, in order, copying them on
-// every core: a large run's findings are tens of megabytes, and when the
-// collector is marking, each pointer copied goes through its barrier.
-func concat(ranges [][]Finding) []Finding {
-	at := make([]int, len(ranges)+1)
-	for i, fs := range ranges {
-		at[i+1] = at[i] + len(fs)
-	}
-	if at[len(ranges)] == 0 {
-		return nil
-	}
-	out := make([]Finding, at[len(ranges)])
-	par.Ranges(len(ranges), 16, func(_, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			copy(out[at[i]:], ranges[i])
-		}
-	})
-	return out
 }
 
 // SortFindings orders findings by file, line, column, code and message, the

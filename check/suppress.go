@@ -39,7 +39,7 @@ func (r *Report) suppress(set *rules.Set, checks []*Check) {
 	for i := range used {
 		used[i] = map[string]bool{}
 	}
-	kept := make([]Finding, 0, len(r.Findings))
+	kept := r.Findings[:0] // filtered in place: it never passes the reading
 	for _, f := range r.Findings {
 		by := -1
 		for i := range sups {

@@ -1,8 +1,6 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/diag"
 )
@@ -22,19 +20,25 @@ technique (falcomitre lists them), or choose the technique that matches the tact
 		if len(tactics) == 0 {
 			return // missing-tactic or unknown-tactic says it
 		}
+		found := mismatched(p, tactics)
+		if len(found) == 0 {
+			return
+		}
 		var tagged []string
 		for _, tac := range p.Catalog.Tactics {
 			if tactics[tac] {
-				tagged = append(tagged, tac.Tag())
+				tagged = append(tagged, p.names.tacticTag(tac))
 			}
 		}
 		var adds tacticAdds
-		for _, t := range mismatched(p, tactics) {
+		for _, t := range found {
 			tech := t.Technique
 			own := p.tacticsOf(tech)
-			msg := fmt.Sprintf("%s belongs to %s, but the rule is tagged %s", techName(tech), tacticNames(own), andList(tagged))
-			p.reportTag(t, msg, "", tech, tacticTags(own)...)
-			adds.want(p, t, tacticTags(own))
+			msg := p.text("belongs-to", tech.ID, func() string {
+				return techName(tech) + " belongs to " + p.tacticNames(own)
+			}) + ", but the rule is tagged " + andList(tagged)
+			p.reportTag(t, msg, "", tech, p.tacticTags(own)...)
+			adds.want(p, t, p.tacticTags(own))
 		}
 		adds.attach(p, staleTactics(p))
 	},
@@ -73,10 +77,10 @@ func mismatched(p *Pass, tactics map[*attack.Tactic]bool) []*TagInfo {
 }
 
 // tacticNames formats tactics as "Privilege Escalation (mitre_privilege_escalation)".
-func tacticNames(ts []*attack.Tactic) string {
+func (p *Pass) tacticNames(ts []*attack.Tactic) string {
 	s := make([]string, len(ts))
 	for i, t := range ts {
-		s[i] = fmt.Sprintf("%s (%s)", t.Name, t.Tag())
+		s[i] = t.Name + " (" + p.names.tacticTag(t) + ")"
 	}
 	return andList(s)
 }

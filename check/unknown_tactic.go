@@ -33,9 +33,9 @@ the list of valid tags follows the version checked against.`,
 			if tech, tactics := p.untaggedTactics(); len(tactics) > 0 {
 				// The rule's technique knows its tactics: after ATT&CK
 				// renames or splits a tactic, this is the answer.
-				tags := tacticTags(tactics)
-				msg += fmt.Sprintf("; the rule's technique %s belongs to %s", techName(tech), tacticNames(tactics))
-				detail := "Tactic tags of " + p.dataset() + ": " + strings.Join(tacticTags(p.Catalog.Tactics), ", ")
+				tags := p.tacticTags(tactics)
+				msg += fmt.Sprintf("; the rule's technique %s belongs to %s", techName(tech), p.tacticNames(tactics))
+				detail := "Tactic tags of " + p.dataset() + ": " + strings.Join(p.tacticTags(p.Catalog.Tactics), ", ")
 				p.reportTag(t, msg, detail, tech, tags...)
 				continue
 			}
@@ -51,7 +51,7 @@ the list of valid tags follows the version checked against.`,
 					msg += fmt.Sprintf("; did you mean %s?", h)
 				}
 			}
-			detail := "Tactic tags of " + p.dataset() + ": " + strings.Join(tacticTags(p.Catalog.Tactics), ", ")
+			detail := "Tactic tags of " + p.dataset() + ": " + strings.Join(p.tacticTags(p.Catalog.Tactics), ", ")
 			p.reportTag(t, msg, detail, p.Catalog.Technique(firstOr(t.Hint)), t.Hint...)
 		}
 	},

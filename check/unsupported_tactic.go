@@ -25,10 +25,7 @@ tactic is missing, or the tag is stale. Add the technique the tactic stands for,
 		for _, t := range idMismatched(p) {
 			skip[t] = true
 		}
-		var ids []string
-		for _, t := range live {
-			ids = append(ids, t.Technique.ID+" "+t.Technique.Name)
-		}
+		var ids []string // made for the first finding
 		for _, t := range p.Tags {
 			if !t.TacticRole || t.TechniqueRole || len(t.Tactics) == 0 || skip[t] {
 				continue
@@ -36,6 +33,11 @@ tactic is missing, or the tag is stale. Add the technique the tactic stands for,
 			tac := t.Tactics[0]
 			if techniqueIn(p, tac) {
 				continue
+			}
+			if ids == nil {
+				for _, t := range live {
+					ids = append(ids, t.Technique.ID+" "+t.Technique.Name)
+				}
 			}
 			msg := fmt.Sprintf("%s is tagged, but none of the rule's techniques (%s) belongs to %s", t.Value, andList(ids), tac.Name)
 			p.reportTag(t, msg, "", nil)

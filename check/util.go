@@ -18,10 +18,10 @@ func techName(t *attack.Technique) string {
 }
 
 // tacticTags returns the canonical tags of tactics.
-func tacticTags(ts []*attack.Tactic) []string {
+func (p *Pass) tacticTags(ts []*attack.Tactic) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
-		out[i] = t.Tag()
+		out[i] = p.names.tacticTag(t)
 	}
 	return out
 }
