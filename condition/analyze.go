@@ -302,7 +302,7 @@ func (c *compiled) analyzeRule(rr *RuleResult, rule *rules.Rule, memo *memos, re
 	rr.Expr = expr
 	n := memo.scratch()
 	n.expr(expr, false)
-	lists := n.keep()
+	lists := n.keep(&memo.kept)
 	rr.Fields = lists[0]
 	rr.Processes, rr.ExcludedProcesses = lists[1], lists[2]
 	rr.Paths, rr.ExcludedPaths = lists[3], lists[4]
@@ -321,6 +321,9 @@ type memos struct {
 	// buf collects a rule's names before they are sorted into slices of
 	// their own; reusing it saves growing five slices per rule.
 	buf names
+	// kept are the last rule's lists of names, which the next rule
+	// shares where its lists are the same (names.keep).
+	kept [5][]string
 	// substituted is lists.substitute's scratch.
 	substituted []byte
 	// The scratch space of Observations: the rule's result, the nodes of

@@ -1,6 +1,9 @@
 package condition
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // ProcessFields are the fields whose values name processes: a literal
 // compared with one of them (proc.name = bash, proc.aname[2] in (…),
@@ -162,22 +165,34 @@ func (n *names) sort() {
 
 // keep returns the lists of n, sorted and free of duplicates, in slices
 // of their own that share one allocation: fields, processes, excluded
-// processes, paths and excluded paths. Empty lists are nil.
-func (n *names) keep() [5][]string {
+// processes, paths and excluded paths. Empty lists are nil. A list equal
+// to the same list of last, what keep returned for the rule before, is
+// that one: neighbouring rules often read the same fields, and an
+// observation's slices are only read.
+func (n *names) keep(last *[5][]string) [5][]string {
 	lists := [5][]string{n.fields, n.procs[0], n.procs[1], n.paths[0], n.paths[1]}
+	var same [5]bool
 	total := 0
 	for i := range lists {
 		lists[i] = sorted(lists[i])
-		total += len(lists[i])
+		if same[i] = lists[i] != nil && slices.Equal(lists[i], last[i]); same[i] {
+			lists[i] = last[i]
+		} else {
+			total += len(lists[i])
+		}
 	}
-	all := make([]string, 0, total)
+	var all []string
+	if total > 0 {
+		all = make([]string, 0, total)
+	}
 	for i, l := range lists {
-		if l != nil {
+		if l != nil && !same[i] {
 			at := len(all)
 			all = append(all, l...)
 			lists[i] = all[at:len(all):len(all)]
 		}
 	}
+	*last = lists
 	return lists
 }
 

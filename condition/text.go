@@ -48,7 +48,28 @@ type piece struct {
 type textBuilder struct {
 	b      strings.Builder
 	pieces []piece
+	// first is the text while it is one string, not yet copied to b:
+	// most texts are one condition, which then is the text.
+	first string
+	size  int // the room grow asked for
 }
+
+// write appends s to the text.
+func (tb *textBuilder) write(s string) {
+	switch {
+	case tb.first == "" && tb.b.Len() == 0:
+		tb.first = s
+		return
+	case tb.first != "":
+		tb.b.Grow(max(tb.size, len(tb.first)+len(s)))
+		tb.b.WriteString(tb.first)
+		tb.first = ""
+	}
+	tb.b.WriteString(s)
+}
+
+// len is the length of the text so far.
+func (tb *textBuilder) len() int { return len(tb.first) + tb.b.Len() }
 
 // grow makes room for the conditions of items joined by spaces: one
 // allocation each for the text and its pieces, unless exceptions follow.
@@ -60,7 +81,7 @@ func (tb *textBuilder) grow(items []*rules.Item) {
 	for _, it := range items {
 		n += len(it.Condition)
 	}
-	tb.b.Grow(n)
+	tb.size = n
 	if k := 2*len(items) - 1; cap(tb.pieces) < k {
 		tb.pieces = make([]piece, 0, k)
 	}
@@ -68,8 +89,8 @@ func (tb *textBuilder) grow(items []*rules.Item) {
 
 // condition appends the condition of it.
 func (tb *textBuilder) condition(it *rules.Item) {
-	tb.pieces = append(tb.pieces, piece{off: tb.b.Len(), at: it.ConditionAt, item: it, fallback: it.Range})
-	tb.b.WriteString(it.Condition)
+	tb.pieces = append(tb.pieces, piece{off: tb.len(), at: it.ConditionAt, item: it, fallback: it.Range})
+	tb.write(it.Condition)
 }
 
 // synthetic appends text Falco adds, pointing at r.
@@ -77,15 +98,18 @@ func (tb *textBuilder) synthetic(s string, it *rules.Item, r diag.Range) {
 	if s == "" {
 		return
 	}
-	tb.pieces = append(tb.pieces, piece{off: tb.b.Len(), item: it, fallback: r})
-	tb.b.WriteString(s)
+	tb.pieces = append(tb.pieces, piece{off: tb.len(), item: it, fallback: r})
+	tb.write(s)
 }
 
 func (tb *textBuilder) text() *Text { return tb.into(new(Text)) }
 
 // into makes t the text built and returns it.
 func (tb *textBuilder) into(t *Text) *Text {
-	raw := tb.b.String()
+	raw := tb.first
+	if raw == "" {
+		raw = tb.b.String()
+	}
 	*t = Text{S: raw, Raw: raw, pieces: tb.pieces}
 	return t
 }
