@@ -30,35 +30,30 @@ func Build(set *rules.Set, cat *attack.Catalog, opt Options) (*Model, error) {
 	for _, f := range set.Files {
 		m.Files = append(m.Files, f.Path)
 	}
-	findings := findingsByRule(opt.Report)
-	// Rules are read on every core, each into its own index, and merged
-	// in rule order.
+	// Rules are read on every core, a range at a time, each range's tags
+	// that cover nothing merged in rule order.
+	const rangeSize = 256
 	m.Rules = make([]*Rule, len(set.Rules))
-	uncounted := make([][]Uncounted, len(set.Rules))
+	uncounted := make([][]Uncounted, (len(set.Rules)+rangeSize-1)/rangeSize)
 	// Each goroutine reads with its own cache, as check.Run does: rules
 	// share most tag values and conditions.
 	readers := make([]*check.Reader, runtime.GOMAXPROCS(0))
-	par.Ranges(len(set.Rules), 256, func(w, lo, hi int) {
+	par.Ranges(len(set.Rules), rangeSize, func(w, lo, hi int) {
 		if readers[w] == nil {
 			readers[w] = check.NewReader(cat, opt.Check)
 		}
 		block := make([]Rule, hi-lo) // one allocation for the range's rules
+		var u []Uncounted
 		for i := lo; i < hi; i++ {
 			m.Rules[i] = &block[i-lo]
-			uncounted[i] = readRule(cat, readers[w], set.Rules[i], m.Rules[i])
-			m.Rules[i].Findings = findings[set.Rules[i].Name]
+			u = readRule(cat, readers[w], set.Rules[i], m.Rules[i], u)
 		}
+		uncounted[lo/rangeSize] = u
 	})
-	n := 0
-	for _, u := range uncounted {
-		n += len(u)
-	}
-	if n > 0 {
-		m.Uncounted = make([]Uncounted, 0, n) // sized once, not grown
-	}
+	attachFindings(m.Rules, opt.Report)
+	m.Uncounted = slices.Concat(uncounted...)
 	var sources []string
-	for i, rule := range m.Rules {
-		m.Uncounted = append(m.Uncounted, uncounted[i]...)
+	for _, rule := range m.Rules {
 		if !slices.Contains(sources, rule.Source) {
 			sources = append(sources, rule.Source)
 		}
@@ -73,58 +68,76 @@ func Build(set *rules.Set, cat *attack.Catalog, opt Options) (*Model, error) {
 	return m, nil
 }
 
-// findingsByRule groups the report's findings by rule, in report order.
-// A rule's findings are mostly next to each other in the report (sorted
-// by place), so its list is then the report's own, capped so that an
-// append copies; only the others are copied: copying every finding of a
-// large set was tens of megabytes.
-func findingsByRule(rep *check.Report) map[string][]check.Finding {
-	if rep == nil {
-		return nil
+// attachFindings gives each rule its findings in the report, in report
+// order. A rule's findings are mostly next to each other in the report
+// (sorted by place), so its list is then the report's own, capped so
+// that an append copies; only the others are copied: copying every
+// finding of a large set was tens of megabytes. Rules are found by name
+// through one index, not a list of findings per name.
+func attachFindings(rules []*Rule, rep *check.Report) {
+	if rep == nil || len(rep.Findings) == 0 {
+		return
 	}
 	all := rep.Findings
-	type span struct{ first, last, n int }
-	// Sized once: growing them rehashed and copied a large set's rules.
-	size := min(rep.Rules, len(all))
-	spans := make([]span, 0, size)
-	at := make(map[string]int, size)
-	for i := range all {
-		k, ok := at[all[i].Rule]
-		if !ok {
-			k = len(spans)
-			at[all[i].Rule] = k
-			spans = append(spans, span{first: i})
-		}
-		spans[k].last = i
-		spans[k].n++
+	// at is the first rule of each name: filled backwards, the first
+	// stays.
+	at := make(map[string]int32, len(rules))
+	for i := len(rules) - 1; i >= 0; i-- {
+		at[rules[i].Name] = int32(i)
 	}
-	out := make(map[string][]check.Finding, len(at))
+	type span struct{ first, last, n int32 } // a report of fewer than 2^31 findings
+	spans := make([]span, len(rules))
+	// owner is the rule of each finding, -1 for none; a name is looked
+	// up only when it is not the previous finding's.
+	owner := make([]int32, len(all))
+	for i := range all {
+		k := int32(-1)
+		if i > 0 && all[i].Rule == all[i-1].Rule {
+			k = owner[i-1]
+		} else if j, ok := at[all[i].Rule]; ok {
+			k = j
+		}
+		owner[i] = k
+		if k < 0 {
+			continue
+		}
+		sp := &spans[k]
+		if sp.n == 0 {
+			sp.first = int32(i)
+		}
+		sp.last = int32(i)
+		sp.n++
+	}
 	scattered := false
-	for rule, k := range at {
-		sp := spans[k]
-		if sp.last-sp.first+1 == sp.n {
-			out[rule] = all[sp.first : sp.last+1 : sp.last+1]
-		} else {
-			out[rule] = make([]check.Finding, 0, sp.n)
+	for k, sp := range spans {
+		switch {
+		case sp.n == 0:
+		case sp.last-sp.first+1 == sp.n:
+			rules[k].Findings = all[sp.first : sp.last+1 : sp.last+1]
+		default:
+			rules[k].Findings = make([]check.Finding, 0, sp.n)
 			scattered = true
 		}
 	}
-	if !scattered {
-		return out
-	}
-	for i := range all {
-		sp := spans[at[all[i].Rule]]
-		if sp.last-sp.first+1 != sp.n {
-			out[all[i].Rule] = append(out[all[i].Rule], all[i])
+	if scattered {
+		for i := range all {
+			k := owner[i]
+			if k >= 0 && spans[k].last-spans[k].first+1 != spans[k].n {
+				rules[k].Findings = append(rules[k].Findings, all[i])
+			}
 		}
 	}
-	return out
+	if len(at) < len(rules) { // names shared by several rules: each has their findings
+		for _, r := range rules {
+			r.Findings = rules[at[r.Name]].Findings
+		}
+	}
 }
 
 // readRule reads one rule's facts and tags into rule with the
-// goroutine's reader, and returns its tags that cover nothing. It only
-// reads shared data.
-func readRule(cat *attack.Catalog, rd *check.Reader, r *rules.Rule, rule *Rule) []Uncounted {
+// goroutine's reader, and returns uncounted with its tags that cover
+// nothing appended. It only reads shared data.
+func readRule(cat *attack.Catalog, rd *check.Reader, r *rules.Rule, rule *Rule, uncounted []Uncounted) []Uncounted {
 	*rule = Rule{Name: r.Name, Source: r.Source, Enabled: r.Enabled}
 	rule.Watch = rd.Watch(r)
 	if d := r.Def; d != nil {
@@ -140,10 +153,9 @@ func readRule(cat *attack.Catalog, rd *check.Reader, r *rules.Rule, rule *Rule) 
 			rule.Priority = it.Priority
 		}
 	}
-	u := &uncounter{rule: rule}
+	u := &uncounter{rule: rule, list: uncounted}
 	infos := rd.Tags(r)
-	var techs []*attack.Technique
-	var techTags []string
+	techs := 0
 	for _, t := range infos {
 		switch {
 		case t.TacticRole && len(t.Tactics) == 0:
@@ -158,24 +170,23 @@ func readRule(cat *attack.Catalog, rd *check.Reader, r *rules.Rule, rule *Rule) 
 			}
 		}
 		if t.TechniqueRole {
-			techs = append(techs, t.Technique)
-			techTags = append(techTags, t.Value)
+			techs++
 		}
 	}
 	slices.SortFunc(rule.Tactics, func(a, b *attack.Tactic) int { return cmp.Compare(a.Order, b.Order) })
-	for i, tech := range techs {
-		rule.Techniques = append(rule.Techniques, placeTechnique(cat, u, techTags[i], tech))
+	// The techniques are placed once the tactics are all known.
+	if techs > 0 {
+		rule.Techniques = make([]TechniqueTag, 0, techs)
+	}
+	for _, t := range infos {
+		if t.TechniqueRole {
+			rule.Techniques = append(rule.Techniques, placeTechnique(cat, u, t.Value, t.Technique))
+		}
 	}
 	slices.SortStableFunc(rule.Techniques, func(a, b TechniqueTag) int {
 		return cmp.Compare(techKey(a), techKey(b))
 	})
-	var other []string
-	for _, t := range r.Tags {
-		if !isRead(infos, t.Value) {
-			other = append(other, t.Value)
-		}
-	}
-	rule.sortTags(other)
+	rule.sortTags(r.Tags, func(tag string) bool { return isRead(infos, tag) })
 	return u.list
 }
 
@@ -228,7 +239,8 @@ func placeTechnique(cat *attack.Catalog, u *uncounter, tag string, tech *attack.
 	return tt
 }
 
-// uncounter lists one rule's tags that cover nothing, in tag order.
+// uncounter appends one rule's tags that cover nothing to list, in tag
+// order.
 type uncounter struct {
 	rule *Rule
 	list []Uncounted

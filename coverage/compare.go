@@ -9,7 +9,13 @@ import (
 // without copying ASCII: sorting the rules of a large set called ToLower
 // twice per comparison, and allocating took most of the time.
 func CompareLower(a, b string) int {
-	for i := range min(len(a), len(b)) {
+	n := min(len(a), len(b))
+	i := 0
+	// Names mostly share a prefix: equal ASCII bytes lower alike.
+	for i < n && a[i] == b[i] && a[i] < 0x80 {
+		i++
+	}
+	for ; i < n; i++ {
 		x, y := a[i], b[i]
 		if x >= 0x80 || y >= 0x80 {
 			// What precedes is ASCII, so lowered alike rune by rune.

@@ -43,7 +43,8 @@ func (m *Model) place() {
 	byName := slices.Clone(m.Rules)
 	sortRules(byName)
 	for _, r := range byName {
-		var placed []*attack.Tactic // a rule has a few tactics
+		var room [8]*attack.Tactic // a rule has a few tactics
+		placed := room[:0]
 		for _, tt := range r.Techniques {
 			for _, tac := range tt.Under {
 				parent := tt.Technique.ID
