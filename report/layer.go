@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -131,7 +130,11 @@ func NewLayer(m *coverage.Model, opt LayerOptions) *Layer {
 			TechniqueID: e.Technique.ID,
 			Tactic:      e.Tactic.Shortname,
 			Score:       len(e.Rules),
-			Comment:     fmt.Sprintf("%s: %s", capitalize(plural(len(e.Rules), "rule")), ruleNames(e.Rules)),
+			Comment:     withRuleNames(capitalize(plural(len(e.Rules), "rule"))+": ", e.Rules),
+			Metadata:    make([]LayerMeta, 0, len(e.Rules)),
+		}
+		if opt.RuleURL != "" {
+			le.Links = make([]LayerLink, 0, len(e.Rules))
 		}
 		for _, r := range e.Rules {
 			le.Metadata = append(le.Metadata, LayerMeta{Name: "rule", Value: r.Name})
@@ -207,13 +210,32 @@ func layerMetadata(m *coverage.Model) []LayerMeta {
 		md = append(md, LayerMeta{Name: col.Tactic.Name, Value: v})
 	}
 	if len(m.Uncounted) > 0 {
-		var parts []string
-		for _, u := range m.Uncounted {
-			parts = append(parts, fmt.Sprintf("%s: %s (%s)", u.Rule.Name, u.Tag, reasonText(u)))
-		}
-		md = append(md, LayerMeta{Divider: true}, LayerMeta{Name: "tags that count for nothing", Value: strings.Join(parts, "; ")})
+		md = append(md, LayerMeta{Divider: true}, LayerMeta{Name: "tags that count for nothing", Value: uncountedText(m.Uncounted)})
 	}
 	return md
+}
+
+// uncountedText is "rule: tag (why); ...", built in one string: a large
+// set has tens of thousands.
+func uncountedText(us []coverage.Uncounted) string {
+	n := 0
+	for _, u := range us {
+		n += len(u.Rule.Name) + len(u.Tag) + len(reasonText(u)) + 7
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, u := range us {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(u.Rule.Name)
+		b.WriteString(": ")
+		b.WriteString(u.Tag)
+		b.WriteString(" (")
+		b.WriteString(reasonText(u))
+		b.WriteByte(')')
+	}
+	return b.String()
 }
 
 // ruleURL fills in a rule's link from the template, "" without one.
@@ -265,13 +287,15 @@ func rgb(hex string) [3]int {
 
 // WriteLayer writes one layer as indented JSON.
 func WriteLayer(w io.Writer, l *Layer) error {
-	return writeJSON(w, l)
+	return writeLayerJSON(w, l.writeJSON)
 }
 
 // WriteLayers writes several layers in one file, as the list Navigator's
 // "download all layers" makes and opens.
 func WriteLayers(w io.Writer, ls []*Layer) error {
-	return writeJSON(w, ls)
+	return writeLayerJSON(w, func(j *jsonIndent) {
+		list(j, ls, func(j *jsonIndent, l **Layer) { (*l).writeJSON(j) })
+	})
 }
 
 // SplitLayers returns one layer per group of a split model, each named
@@ -295,11 +319,4 @@ func SplitLayers(groups []coverage.Group, by string, opt LayerOptions) []*Layer 
 		ls = append(ls, NewLayer(g.Model, o))
 	}
 	return ls
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }

@@ -68,6 +68,7 @@ func matrixMarkdown(w io.Writer, m *coverage.Model) error {
 	}
 
 	b.WriteString("\n## Rules per cell\n")
+	lk := newLinks()
 	for _, col := range m.Columns {
 		covering := col.Covering()
 		if len(covering) == 0 && len(col.TacticOnly) == 0 {
@@ -81,12 +82,17 @@ func matrixMarkdown(w io.Writer, m *coverage.Model) error {
 			}
 			fmt.Fprintf(b, "- %s%s (%s)", mdTechnique(c.Technique), mark, plural(len(c.Rules), "rule"))
 			if len(c.Direct) > 0 {
-				fmt.Fprintf(b, ": %s", rulesWithEvidence(m, c.Direct, c.Technique))
+				b.WriteString(": ")
+				writeRulesWithEvidence(b, m, c.Direct, c.Technique)
 			}
 			b.WriteString("\n")
 			mdWatches(b, m, c.Technique)
 			for _, s := range c.Subs {
-				fmt.Fprintf(b, "  - ↳ %s: %s\n", mdTechnique(s.Technique), rulesWithEvidence(m, s.Rules, s.Technique))
+				b.WriteString("  - ↳ ")
+				lk.writeTechnique(b, s.Technique)
+				b.WriteString(": ")
+				writeRulesWithEvidence(b, m, s.Rules, s.Technique)
+				b.WriteByte('\n')
 			}
 		}
 		if len(col.TacticOnly) > 0 {
@@ -117,13 +123,26 @@ func mdMatrixCell(c *coverage.Cell) string {
 }
 
 // ruleNames lists rules by name, "–" for none.
-func ruleNames(rs []*coverage.Rule) string {
+func ruleNames(rs []*coverage.Rule) string { return withRuleNames("", rs) }
+
+// withRuleNames returns head and ruleNames(rs), built in one string: a
+// cell of a large set lists thousands of rules.
+func withRuleNames(head string, rs []*coverage.Rule) string {
 	if len(rs) == 0 {
-		return "–"
+		return head + "–"
 	}
-	names := make([]string, len(rs))
+	n := len(head)
+	for _, r := range rs {
+		n += len(r.Name) + 2
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(head)
 	for i, r := range rs {
-		names[i] = cell(r.Name)
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(cell(r.Name))
 	}
-	return strings.Join(names, ", ")
+	return b.String()
 }

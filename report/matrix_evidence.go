@@ -38,18 +38,23 @@ func mdWatches(b *bufio.Writer, m *coverage.Model, t *attack.Technique) {
 	fmt.Fprintf(b, "  - ATT&CK watches on %s: %s%s\n", strings.Join(m.WatchPlatforms(), ", "), cell(strings.Join(seen, "; ")), more)
 }
 
-// rulesWithEvidence lists rules by name, each with how what it watches
-// meets ATT&CK's analytics for t when its condition was analysed.
-func rulesWithEvidence(m *coverage.Model, rs []*coverage.Rule, t *attack.Technique) string {
+// writeRulesWithEvidence lists rules by name, each with how what it
+// watches meets ATT&CK's analytics for t when its condition was
+// analysed; "–" for none.
+func writeRulesWithEvidence(b *bufio.Writer, m *coverage.Model, rs []*coverage.Rule, t *attack.Technique) {
 	if len(rs) == 0 {
-		return "–"
+		b.WriteString("–")
+		return
 	}
-	names := make([]string, len(rs))
 	for i, r := range rs {
-		names[i] = cell(r.Name)
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeCell(b, r.Name)
 		if v := m.Evidence(r, t); v != nil {
-			names[i] += " (" + v.Level.String() + ")"
+			b.WriteString(" (")
+			b.WriteString(v.Level.String())
+			b.WriteByte(')')
 		}
 	}
-	return strings.Join(names, ", ")
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"embed"
 	"fmt"
 	"html/template"
@@ -14,8 +15,6 @@ import (
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/coverage"
-	"github.com/falcomitre/falcomitre/evidence"
-	"github.com/falcomitre/falcomitre/internal/par"
 )
 
 // The page is one file with its style and script inline: it is mailed,
@@ -49,20 +48,21 @@ func heatLevel(n int) int {
 // matrixPage is what the template renders; matrixData is what the script
 // reads, so that filtering and the details of a cell need no server.
 type matrixPage struct {
-	Title     string
-	Dataset   string
-	Files     []string
-	Rules     int
-	Scope     string
-	Covered   string
-	Columns   []matrixColumn
-	Filters   []matrixFilter
-	Legend    []matrixLegend
-	Uncounted []matrixUncounted
-	Data      matrixData
-	DataJSON  template.JS // dataMark, where the page's data goes
-	CSS       template.CSS
-	JS        template.JS
+	Title   string
+	Dataset string
+	Files   []string
+	Rules   int
+	Scope   string
+	Covered string
+	Columns []matrixColumn
+	Filters []matrixFilter
+	Legend  []matrixLegend
+	// UncountedRows is uncountedMark when some tags count for nothing.
+	UncountedRows template.HTML
+	Data          matrixData
+	DataJSON      template.JS // dataMark, where the page's data goes
+	CSS           template.CSS
+	JS            template.JS
 }
 
 type matrixColumn struct {
@@ -115,38 +115,19 @@ type matrixLegend struct {
 	Level int
 }
 
-type matrixUncounted struct{ Rule, Tag, Why string }
-
-// matrixData is the JSON the script reads.
+// matrixData is the JSON the script reads, written by writeJSON in this
+// order ("rules", "techniques", "cells", ..., "watch_on").
 type matrixData struct {
-	Rules       []matrixRule               `json:"rules"`
-	Techniques  map[string]matrixTechnique `json:"techniques"`
-	Cells       map[string]matrixCellData  `json:"cells"`
-	Mitigations map[string]string          `json:"mitigations"`
-	Components  map[string]matrixRef       `json:"components"`
-	Tactics     map[string]string          `json:"tactics"`
+	rules       []*coverage.Rule
+	Techniques  map[string]matrixTechnique
+	cells       []matrixCellData
+	Mitigations map[string]string
+	Components  map[string]matrixRef
+	Tactics     map[string]string
 	// Levels are heatLevels, so that the script shades as the page does.
-	Levels []int `json:"levels"`
+	Levels []int
 	// WatchOn are the platforms techniques' Watch are for.
-	WatchOn string `json:"watch_on"`
-}
-
-type matrixRule struct {
-	Name     string          `json:"name"`
-	Maturity string          `json:"maturity"`
-	Source   string          `json:"source"`
-	Priority string          `json:"priority"`
-	Enabled  bool            `json:"enabled"`
-	Where    string          `json:"where"`
-	Desc     string          `json:"desc"`
-	Findings []matrixFinding `json:"findings,omitempty"`
-}
-
-type matrixFinding struct {
-	Code     string `json:"code"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	URL      string `json:"url"`
+	WatchOn string
 }
 
 type matrixTechnique struct {
@@ -159,22 +140,6 @@ type matrixTechnique struct {
 	Subs        int      `json:"subs"`
 	// Watch is what ATT&CK's analytics watch on the platforms in scope.
 	Watch []matrixRef `json:"watch,omitempty"`
-}
-
-type matrixCellData struct {
-	Direct []int          `json:"direct,omitempty"`
-	Subs   []matrixSubRef `json:"subs,omitempty"`
-	// Evidence says, by rule index, how what the rule watches meets what
-	// ATT&CK watches for the technique it tags.
-	Evidence map[int]string `json:"evidence,omitempty"`
-	levels   map[int]evidence.Level
-}
-
-type matrixSubRef struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	URL   string `json:"url"`
-	Rules []int  `json:"rules"`
 }
 
 // matrixHTML writes the self-contained page.
@@ -202,21 +167,12 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 	for i, r := range m.Rules {
 		index[r] = i
 	}
-	ev := &evidenceTexts{index: index, texts: map[*evidence.Verdict]string{}}
-	if len(m.Rules) > 0 { // with none, the data keeps "rules": null
-		p.Data.Rules = make([]matrixRule, len(m.Rules))
-		par.Ranges(len(m.Rules), rulesChunk, func(_, lo, hi int) {
-			for i := lo; i < hi; i++ {
-				p.Data.Rules[i] = htmlRule(m.Rules[i])
-			}
-		})
-	}
+	p.Data.rules = m.Rules
 	p.Filters = matrixFilters(m)
 	for i := range len(heatLevels) + 1 {
 		p.Legend = append(p.Legend, matrixLegend{Label: heatLabel(i), Level: i})
 	}
 	p.Data.Techniques = map[string]matrixTechnique{}
-	p.Data.Cells = map[string]matrixCellData{}
 	p.Data.Mitigations = map[string]string{}
 	p.Data.Components = map[string]matrixRef{}
 	p.Data.Tactics = map[string]string{}
@@ -233,17 +189,21 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 			mc.Cells = append(mc.Cells, htmlCell(c, index))
 			p.addTechnique(m, c.Technique, len(c.Rules) > 0)
 			if len(c.Rules) > 0 {
-				cd := matrixCellData{Direct: indexList(c.Direct, index)}
+				cd := matrixCellData{key: col.Tactic.Shortname + "/" + c.Technique.ID, direct: indexList(c.Direct, index)}
+				cd.room = len(c.Direct)
+				for _, s := range c.Subs {
+					cd.room += len(s.Rules)
+				}
 				for _, r := range c.Direct {
-					cd.addEvidence(m, r, c.Technique, ev)
+					cd.addEvidence(m, r, c.Technique, index)
 				}
 				for _, s := range c.Subs {
-					cd.Subs = append(cd.Subs, matrixSubRef{ID: s.Technique.ID, Name: s.Technique.Name, URL: s.Technique.URL(), Rules: indexList(s.Rules, index)})
+					cd.subs = append(cd.subs, matrixSubRef{id: s.Technique.ID, name: s.Technique.Name, url: s.Technique.URL(), rules: indexList(s.Rules, index)})
 					for _, r := range s.Rules {
-						cd.addEvidence(m, r, s.Technique, ev)
+						cd.addEvidence(m, r, s.Technique, index)
 					}
 				}
-				p.Data.Cells[col.Tactic.Shortname+"/"+c.Technique.ID] = cd
+				p.Data.cells = append(p.Data.cells, cd)
 			}
 		}
 		for _, g := range col.Gaps() {
@@ -251,75 +211,23 @@ func matrixHTML(w io.Writer, m *coverage.Model) error {
 		}
 		p.Columns = append(p.Columns, mc)
 	}
-	for _, u := range m.Uncounted {
-		p.Uncounted = append(p.Uncounted, matrixUncounted{Rule: u.Rule.Name, Tag: u.Tag, Why: reasonText(u)})
-	}
-	data, err := p.Data.marshal()
-	if err != nil {
-		return err
-	}
 	p.DataJSON = dataMark
 	b := newDocWriter(w)
-	mw := &markWriter{w: b, data: data}
+	mw := &markWriter{w: b, marks: map[string]func(*bufio.Writer) error{dataMark: p.Data.writeJSON}}
+	if len(m.Uncounted) > 0 {
+		p.UncountedRows = uncountedMark
+		mw.marks[uncountedMark] = func(b *bufio.Writer) error {
+			writeUncountedRows(b, m.Uncounted)
+			return nil
+		}
+	}
 	if err := matrixTemplate().Execute(mw, p); err != nil {
 		return err
 	}
-	if !mw.done {
-		return fmt.Errorf("matrix template: the data was not written")
+	if len(mw.marks) > 0 {
+		return fmt.Errorf("matrix template: not all was written")
 	}
 	return b.Flush()
-}
-
-// dataMark is what the template prints in place of the page's data,
-// which markWriter writes instead: printed from the template, the data
-// was copied whole into a buffer of fmt's first. Trusted as template.JS,
-// it prints unchanged, in one Write.
-const dataMark = "\x00matrix-data\x00"
-
-// markWriter writes the template's output, and the data for dataMark.
-type markWriter struct {
-	w    io.Writer
-	data matrixJSON
-	done bool
-}
-
-func (m *markWriter) Write(p []byte) (int, error) {
-	if m.done || string(p) != dataMark {
-		return m.w.Write(p)
-	}
-	m.done = true
-	return len(p), m.data.writeTo(m.w)
-}
-
-func htmlRule(r *coverage.Rule) matrixRule {
-	hr := matrixRule{
-		Name: r.Name, Maturity: r.Maturity, Source: r.Source, Priority: r.Priority, Enabled: r.Enabled,
-		Desc: strings.TrimSpace(r.Desc),
-	}
-	if r.File != "" {
-		hr.Where = r.File + ":" + strconv.Itoa(r.Line)
-	}
-	for _, f := range r.Findings {
-		hr.Findings = append(hr.Findings, matrixFinding{Code: f.Code, Severity: f.Severity.String(), Message: f.Message, URL: checkURL(f.Code)})
-	}
-	return hr
-}
-
-// checkURLs are the DocURL of every check, made once: a large page has a
-// finding or more per rule.
-var checkURLs = sync.OnceValue(func() map[string]string {
-	urls := map[string]string{}
-	for _, c := range check.Checks() {
-		urls[c.Code] = DocURL(c.Code)
-	}
-	return urls
-})
-
-func checkURL(code string) string {
-	if u, ok := checkURLs()[code]; ok {
-		return u
-	}
-	return DocURL(code)
 }
 
 func htmlCell(c *coverage.Cell, index map[*coverage.Rule]int) matrixCell {
@@ -333,40 +241,6 @@ func htmlCell(c *coverage.Cell, index map[*coverage.Rule]int) matrixCell {
 		mc.Subs = append(mc.Subs, matrixSub{ID: s.Technique.ID, Name: s.Technique.Name, Rules: indexes(s.Rules, index), Count: len(s.Rules)})
 	}
 	return mc
-}
-
-// evidenceTexts are the rules' indexes and the text of each verdict: the
-// model shares a verdict among rules that watch alike, so each is
-// written once.
-type evidenceTexts struct {
-	index map[*coverage.Rule]int
-	texts map[*evidence.Verdict]string
-}
-
-func (e *evidenceTexts) text(v *evidence.Verdict) string {
-	s, ok := e.texts[v]
-	if !ok {
-		s = evidenceText(v)
-		e.texts[v] = s
-	}
-	return s
-}
-
-// addEvidence records how what rule r watches meets what ATT&CK watches
-// for t; a rule that tags both the technique and a sub-technique keeps
-// the better verdict.
-func (cd *matrixCellData) addEvidence(m *coverage.Model, r *coverage.Rule, t *attack.Technique, ev *evidenceTexts) {
-	v := m.Evidence(r, t)
-	if v == nil {
-		return
-	}
-	i := ev.index[r]
-	if cd.Evidence == nil {
-		cd.Evidence, cd.levels = map[int]string{}, map[int]evidence.Level{}
-	}
-	if old, ok := cd.levels[i]; !ok || v.Level > old {
-		cd.Evidence[i], cd.levels[i] = ev.text(v), v.Level
-	}
 }
 
 // addTechnique records what the details of a technique show; what ATT&CK
@@ -455,12 +329,19 @@ func heatLabel(level int) string {
 	return fmt.Sprintf("%d–%d rules", lo, heatLevels[level])
 }
 
+// indexes lists the rules' indexes, space-separated, built in one
+// string.
 func indexes(rs []*coverage.Rule, index map[*coverage.Rule]int) string {
-	parts := make([]string, len(rs))
+	var b strings.Builder
+	b.Grow(7 * len(rs)) // six digits and a space
+	var digits [20]byte
 	for i, r := range rs {
-		parts[i] = strconv.Itoa(index[r])
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(strconv.AppendInt(digits[:0], int64(index[r]), 10))
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 func indexList(rs []*coverage.Rule, index map[*coverage.Rule]int) []int {

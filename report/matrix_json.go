@@ -1,84 +1,117 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
-	"fmt"
-	"io"
 	"strings"
 
-	"github.com/falcomitre/falcomitre/internal/par"
+	"github.com/falcomitre/falcomitre/coverage"
 )
 
-// rulesChunk is how many rules one goroutine marshals at a time.
-const rulesChunk = 1024
-
-// matrixJSON is the page's data marshalled, in pieces that make it up
-// when written one after the other: a large page's data is tens of
-// megabytes, and joining the pieces, then printing them from the
-// template, copied all of it twice.
-type matrixJSON [][]byte
-
-// writeTo writes the data.
-func (j matrixJSON) writeTo(w io.Writer) error {
-	for _, b := range j {
-		if _, err := w.Write(b); err != nil {
+// writeJSON writes the page's data as html/template prints it: the bytes
+// of json.Marshal, which already escape <, >, & and the line separators
+// a script must not hold, so that as template.JS they print the same.
+// The rules and the cells, most of a large page, are written by hand;
+// marshalled, they were tens of megabytes in memory. The rest is
+// marshalled. TestMatrixDataJSON holds the two alike.
+func (d *matrixData) writeJSON(b *bufio.Writer) error {
+	if len(d.rules) == 0 {
+		b.WriteString(`{"rules":null`)
+	} else {
+		b.WriteString(`{"rules":[`)
+		for i, r := range d.rules {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeRuleJSON(b, r)
+		}
+		b.WriteByte(']')
+	}
+	if err := marshalMember(b, "techniques", d.Techniques); err != nil {
+		return err
+	}
+	b.WriteString(`,"cells":`)
+	writeCellsJSON(b, d.cells)
+	for _, f := range []struct {
+		name string
+		v    any
+	}{
+		{"mitigations", d.Mitigations}, {"components", d.Components}, {"tactics", d.Tactics},
+		{"levels", d.Levels}, {"watch_on", d.WatchOn},
+	} {
+		if err := marshalMember(b, f.name, f.v); err != nil {
 			return err
 		}
 	}
+	b.WriteByte('}')
 	return nil
 }
 
-// String returns the data whole.
-func (j matrixJSON) String() string {
-	var b strings.Builder
-	j.writeTo(&b)
-	return b.String()
+// marshalMember writes ,"name": and v marshalled.
+func marshalMember(b *bufio.Writer, name string, v any) error {
+	js, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b.WriteString(`,"`)
+	b.WriteString(name)
+	b.WriteString(`":`)
+	b.Write(js)
+	return nil
 }
 
-// marshal returns the page's data as html/template prints it, with the rules
-// (most of a large page) marshalled on every core. The template prints
-// json.Marshal's bytes unchanged, since they already escape <, >, & and
-// the line separators a script must not hold: as template.JS they print
-// the same. TestMatrixDataJSON holds the two alike.
-func (d *matrixData) marshal() (matrixJSON, error) {
-	if len(d.Rules) == 0 {
-		b, err := json.Marshal(d)
-		return matrixJSON{b}, err
+// checksURLJSON is where DocURL puts the checks' pages, escaped once
+// for a JSON string.
+var checksURLJSON = func() string {
+	js, _ := json.Marshal(ProjectURL + "/blob/main/docs/checks/")
+	return string(js[1 : len(js)-1])
+}()
+
+// writeRuleJSON writes what the script reads of a rule: json.Marshal's
+// bytes for
+//
+//	{"name", "maturity", "source", "priority", "enabled",
+//	 "where": "file:line" or "", "desc": trimmed,
+//	 "findings": [{"code", "severity", "message", "url"}] when any}
+func writeRuleJSON(b *bufio.Writer, r *coverage.Rule) {
+	b.WriteString(`{"name":`)
+	writeJSONString(b, r.Name, jsonHTML)
+	b.WriteString(`,"maturity":`)
+	writeJSONString(b, r.Maturity, jsonHTML)
+	b.WriteString(`,"source":`)
+	writeJSONString(b, r.Source, jsonHTML)
+	b.WriteString(`,"priority":`)
+	writeJSONString(b, r.Priority, jsonHTML)
+	b.WriteString(`,"enabled":`)
+	writeJSONBool(b, r.Enabled)
+	b.WriteString(`,"where":"`)
+	if r.File != "" {
+		writeJSONChars(b, r.File, jsonHTML)
+		b.WriteByte(':')
+		writeInt(b, r.Line)
 	}
-	// The rest (the cells, mostly) is marshalled alongside the rules.
-	rest := *d
-	rest.Rules = nil
-	var tail []byte
-	var err error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tail, err = json.Marshal(&rest)
-	}()
-	chunks := make([][]byte, (len(d.Rules)+rulesChunk-1)/rulesChunk)
-	errs := make([]error, len(chunks))
-	par.Ranges(len(d.Rules), rulesChunk, func(_, lo, hi int) {
-		chunks[lo/rulesChunk], errs[lo/rulesChunk] = json.Marshal(d.Rules[lo:hi])
-	})
-	<-done
-	if err != nil {
-		return nil, err
-	}
-	const head = `{"rules":null`
-	if !bytes.HasPrefix(tail, []byte(head)) {
-		return nil, fmt.Errorf("matrix data: rules are not the first field")
-	}
-	out := make(matrixJSON, 0, 2*len(chunks)+2)
-	out = append(out, []byte(`{"rules":[`))
-	for i, c := range chunks {
-		if errs[i] != nil {
-			return nil, errs[i]
+	b.WriteString(`","desc":`)
+	writeJSONString(b, strings.TrimSpace(r.Desc), jsonHTML)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if i == 0 {
+			b.WriteString(`,"findings":[`)
+		} else {
+			b.WriteByte(',')
 		}
-		if i > 0 {
-			out = append(out, []byte{','})
+		b.WriteString(`{"code":`)
+		writeJSONString(b, f.Code, jsonHTML)
+		b.WriteString(`,"severity":`)
+		writeJSONString(b, f.Severity.String(), jsonHTML)
+		b.WriteString(`,"message":`)
+		writeJSONString(b, f.Message, jsonHTML)
+		b.WriteString(`,"url":"`)
+		b.WriteString(checksURLJSON)
+		writeJSONChars(b, f.Code, jsonHTML)
+		b.WriteString(`.md"}`)
+		if i == len(r.Findings)-1 {
+			b.WriteByte(']')
 		}
-		out = append(out, c[1:len(c)-1]) // without the chunk's brackets
 	}
-	return append(out, []byte{']'}, tail[len(head):]), nil
+	b.WriteByte('}')
 }

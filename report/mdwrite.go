@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"strconv"
-	"strings"
 
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/coverage"
@@ -16,51 +15,51 @@ import (
 // of its garbage.
 
 // cellEscapes and codeEscapes are what cell and codeCell replace each
-// byte with ("" for none); "\r\n" is replaced as '\n' is.
+// byte with; "\r\n" is replaced as '\n' is.
 var cellEscapes, codeEscapes = escapeTable(map[byte]string{
 	'\n': " ", '|': `\|`, '&': "&amp;", '<': "&lt;", '>': "&gt;",
 }), escapeTable(map[byte]string{
 	'\n': " ", '|': `\|`, '`': "'",
 })
 
-func escapeTable(m map[byte]string) *[256]string {
-	var t [256]string
+// escapes are what to replace each byte with ("" for none), and the
+// bytes to stop at: those and, when '\n' is replaced, '\r'. Looking each
+// byte up once is most of writing a large document.
+type escapes struct {
+	to   [256]string
+	stop [256]bool
+}
+
+func escapeTable(m map[byte]string) *escapes {
+	var t escapes
 	for c, s := range m {
-		t[c] = s
+		t.to[c], t.stop[c] = s, true
 	}
+	t.stop['\r'] = t.stop['\r'] || t.stop['\n']
 	return &t
 }
 
 // writeCell writes cell(s).
-func writeCell(b *bufio.Writer, s string) {
-	if !strings.ContainsAny(s, "\n|&<>") {
-		b.WriteString(s)
-		return
-	}
-	writeEscaped(b, s, cellEscapes)
-}
+func writeCell(b *bufio.Writer, s string) { writeEscaped(b, s, cellEscapes) }
 
 // writeCode writes codeCell(s).
-func writeCode(b *bufio.Writer, s string) {
-	if !strings.ContainsAny(s, "\n|`") {
-		b.WriteString(s)
-		return
-	}
-	writeEscaped(b, s, codeEscapes)
-}
+func writeCode(b *bufio.Writer, s string) { writeEscaped(b, s, codeEscapes) }
 
-func writeEscaped(b *bufio.Writer, s string, esc *[256]string) {
+func writeEscaped(b *bufio.Writer, s string, esc *escapes) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !esc.stop[s[i]] {
+			continue
+		}
 		c, n := s[i], 1
 		if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 			c, n = '\n', 2
 		}
-		if esc[c] == "" {
+		if esc.to[c] == "" {
 			continue
 		}
 		b.WriteString(s[last:i])
-		b.WriteString(esc[c])
+		b.WriteString(esc.to[c])
 		i += n - 1
 		last = i + 1
 	}
@@ -84,18 +83,47 @@ func writeRange(b *bufio.Writer, r diag.Range) {
 	writeInt(b, r.Start.Column)
 }
 
+// links are the pages of the ATT&CK objects a document links, each URL
+// made once: the overview links one for each tag of every rule.
+type links struct {
+	tactics    map[*attack.Tactic]string
+	techniques map[*attack.Technique]string
+}
+
+func newLinks() *links {
+	return &links{tactics: map[*attack.Tactic]string{}, techniques: map[*attack.Technique]string{}}
+}
+
+func (l *links) tactic(t *attack.Tactic) string {
+	u, ok := l.tactics[t]
+	if !ok {
+		u = t.URL()
+		l.tactics[t] = u
+	}
+	return u
+}
+
+func (l *links) technique(t *attack.Technique) string {
+	u, ok := l.techniques[t]
+	if !ok {
+		u = t.URL()
+		l.techniques[t] = u
+	}
+	return u
+}
+
 // writeTactic writes mdTactic(t).
-func writeTactic(b *bufio.Writer, t *attack.Tactic) {
+func (l *links) writeTactic(b *bufio.Writer, t *attack.Tactic) {
 	b.WriteByte('[')
 	writeCell(b, t.Name)
 	b.WriteString("](")
-	b.WriteString(t.URL())
+	b.WriteString(l.tactic(t))
 	b.WriteByte(')')
 }
 
 // writeTechnique writes mdTechnique(t).
-func writeTechnique(b *bufio.Writer, t *attack.Technique) {
-	writeLink(b, t.ID, t.Name, t.URL())
+func (l *links) writeTechnique(b *bufio.Writer, t *attack.Technique) {
+	writeLink(b, t.ID, t.Name, l.technique(t))
 }
 
 // writeLink writes "[id name](url)", name escaped as a cell.
@@ -111,14 +139,14 @@ func writeLink(b *bufio.Writer, id, name, url string) {
 
 // writeTechniqueTag shows a technique tag: linked with its name when
 // known, marked when it counts for nothing.
-func writeTechniqueTag(b *bufio.Writer, t coverage.TechniqueTag) {
+func (l *links) writeTechniqueTag(b *bufio.Writer, t coverage.TechniqueTag) {
 	if t.Technique == nil {
 		b.WriteByte('`')
 		writeCode(b, t.Tag)
 		b.WriteString("` (unknown)")
 		return
 	}
-	writeTechnique(b, t.Technique)
+	l.writeTechnique(b, t.Technique)
 	switch {
 	case t.Technique.Revoked:
 		b.WriteString(" (revoked)")
@@ -144,9 +172,14 @@ func writeCompliance(b *bufio.Writer, tag string) {
 // writeJoined writes each item with write, ", " between them.
 func writeJoined[T any](b *bufio.Writer, items []T, write func(*bufio.Writer, T)) {
 	for i, it := range items {
-		if i > 0 {
-			b.WriteString(", ")
-		}
+		writeSep(b, i)
 		write(b, it)
+	}
+}
+
+// writeSep writes ", " before every item but the first.
+func writeSep(b *bufio.Writer, i int) {
+	if i > 0 {
+		b.WriteString(", ")
 	}
 }

@@ -39,11 +39,12 @@ func WriteOverview(w io.Writer, m *coverage.Model) error {
 		index = append(index, "[Check findings](#check-findings)")
 	}
 	b.WriteString(strings.Join(index, " | ") + "\n")
+	lk := newLinks()
 	for _, g := range groups {
 		rules := withMaturity(byName, g)
 		fmt.Fprintf(b, "\n## %s\n\n", maturityHeading(g))
 		fmt.Fprintf(b, "%s (%s of the rules).\n\n", capitalize(plural(len(rules), "rule")), pct(len(rules), n))
-		overviewTable(b, rules)
+		overviewTable(b, rules, lk)
 	}
 	b.WriteString("\n## Statistics\n")
 	overviewStats(b, m)
@@ -109,26 +110,35 @@ func withMaturity(rules []*coverage.Rule, maturity string) []*coverage.Rule {
 }
 
 // overviewTable writes one maturity group's rules, sorted by name.
-func overviewTable(b *bufio.Writer, rules []*coverage.Rule) {
+func overviewTable(b *bufio.Writer, rules []*coverage.Rule, lk *links) {
 	b.WriteString("| rule | desc | workload | tactics | techniques | other tags | compliance tags | enabled |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rules {
-		overviewRow(b, r)
+		overviewRow(b, r, lk)
 	}
 }
 
 // overviewRow writes one rule's row, piece by piece.
-func overviewRow(b *bufio.Writer, r *coverage.Rule) {
+func overviewRow(b *bufio.Writer, r *coverage.Rule, lk *links) {
 	b.WriteString("| ")
 	writeCell(b, r.Name)
 	b.WriteString(" | ")
 	writeCell(b, strings.TrimSpace(r.Desc))
 	b.WriteString(" | ")
-	b.WriteString(strings.Join(r.Workload, ", "))
+	for i, w := range r.Workload {
+		writeSep(b, i)
+		b.WriteString(w)
+	}
 	b.WriteString(" | ")
-	writeJoined(b, r.Tactics, writeTactic)
+	for i, t := range r.Tactics {
+		writeSep(b, i)
+		lk.writeTactic(b, t)
+	}
 	b.WriteString(" | ")
-	writeJoined(b, r.Techniques, writeTechniqueTag)
+	for i, t := range r.Techniques {
+		writeSep(b, i)
+		lk.writeTechniqueTag(b, t)
+	}
 	b.WriteString(" | ")
 	writeJoined(b, r.Other, writeCell)
 	b.WriteString(" | ")
