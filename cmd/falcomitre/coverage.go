@@ -32,7 +32,7 @@ type coverageDiffFlags struct {
 }
 
 func newCoverageDiffCmd() *cobra.Command {
-	f := coverageDiffFlags{doc: docFlags{tagsOnly: true}}
+	var f coverageDiffFlags // a diff shows neither findings nor evidence
 	cmd := &cobra.Command{
 		Use:   "diff [flags] OLD... -- NEW...  |  diff --base REV [--head REV] RULES...",
 		Short: "Show the tactics and techniques a change to the rules gains and loses",

@@ -20,10 +20,11 @@ type docFlags struct {
 	data      dataFlags
 	output    string
 	platforms []string
-	// tagsOnly is set for documents that show neither findings nor
-	// evidence (layers, coverage diffs): their model skips the checks
-	// and the analysis of conditions, most of a large set's run.
-	tagsOnly bool
+	// findings and evidence say what the document shows besides tags:
+	// the check findings of each rule, and how well what a rule watches
+	// matches its techniques. A model for a document without them skips
+	// the checks or the analysis of conditions, most of a large set's run.
+	findings, evidence bool
 }
 
 // platformHelp says how --platform defaults, for every document command.
@@ -72,13 +73,19 @@ func (r *docRun) model(cmd *cobra.Command, f *docFlags, args []string) (*coverag
 func (r *docRun) modelOf(set *rules.Set, f *docFlags) (*coverage.Model, error) {
 	r.loadErrs = append(r.loadErrs, set.Errs()...)
 	opt := r.cfg.CheckOptions()
+	if f.findings || f.evidence {
+		opt = withObservations(opt, set) // weak-evidence is a finding too
+	}
 	var rep *check.Report
-	if !f.tagsOnly {
-		opt = withObservations(opt, set)
+	if f.findings {
 		rep = check.Run(set, r.cat, opt)
 		rep.Tool = check.Tool{Name: "falcomitre", Version: version.Version()}
 	}
-	m, err := coverage.Build(set, r.cat, coverage.Options{Platforms: f.platforms, Report: rep, Check: opt})
+	build := opt
+	if !f.evidence {
+		build.Observations = nil // no rule's watch to work out
+	}
+	m, err := coverage.Build(set, r.cat, coverage.Options{Platforms: f.platforms, Report: rep, Check: build})
 	if err != nil {
 		return nil, &exitError{exitInput, fmt.Errorf("--platform: %w", err)}
 	}

@@ -28,7 +28,7 @@ func (l *layerFlags) options() report.LayerOptions {
 }
 
 func newLayerCmd() *cobra.Command {
-	f := docFlags{tagsOnly: true}
+	var f docFlags // a layer shows neither findings nor evidence
 	var lf layerFlags
 	var split string
 	cmd := &cobra.Command{

@@ -13,7 +13,7 @@ import (
 )
 
 func newMatrixCmd() *cobra.Command {
-	var f docFlags
+	f := docFlags{evidence: true}
 	var format string
 	cmd := &cobra.Command{
 		Use:   "matrix [flags] RULES...",
@@ -45,6 +45,7 @@ read (what did load is still written).`,
 			if !slices.Contains(report.MatrixFormats, format) {
 				return &exitError{exitInput, fmt.Errorf("--format: unknown format %q (want %s)", format, strings.Join(report.MatrixFormats, " or "))}
 			}
+			f.findings = format == "html" // the page lists each rule's findings
 			r, err := f.start(cmd)
 			if err != nil {
 				return err

@@ -9,7 +9,7 @@ import (
 )
 
 func newOverviewCmd() *cobra.Command {
-	var f docFlags
+	f := docFlags{findings: true}
 	cmd := &cobra.Command{
 		Use:   "overview [flags] RULES...",
 		Short: "Write the rules overview: every rule with its tags, statistics and gaps, in Markdown",
