@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -213,4 +216,26 @@ func boolInt(b bool) int {
 
 func insideCRLF(s string, off int) bool {
 	return off > 0 && off < len(s) && s[off-1] == '\r' && s[off] == '\n'
+}
+
+// TestLineTablePieces: a large file's lines are found a piece per core,
+// and must be those found in one pass, wherever the pieces are cut.
+func TestLineTablePieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 300 {
+		src := make([]byte, n)
+		for i := range src {
+			src[i] = "ab\n\n"[r.IntN(4)]
+		}
+		for _, first := range []int{0, min(3, n)} {
+			want := appendLFStarts([]int{first}, src, first, len(src))
+			if got := lfStartsInPieces(src, first); !slices.Equal(got, want) {
+				t.Fatalf("%q from %d: got %v, want %v", src, first, got, want)
+			}
+		}
+	}
+	big := bytes.Repeat([]byte("- rule: x\n  tags: [a]\n\n"), linesPiecesMin/20)
+	if got, want := newLineTable(big).starts, appendLFStarts([]int{0}, big, 0, len(big)); !slices.Equal(got, want) {
+		t.Errorf("a %d-byte file: %d lines, want %d", len(big), len(got), len(want))
+	}
 }

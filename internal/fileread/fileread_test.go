@@ -10,13 +10,16 @@ import (
 
 func TestRegular(t *testing.T) {
 	dir := t.TempDir()
-	for _, size := range []int{0, 1, 511, 512, 4096, 100_000} {
+	for _, size := range []int{0, 1, 511, 512, 4096, 100_000, piecesMin, piecesMin + 7} {
 		name := filepath.Join(dir, "f")
-		want := bytes.Repeat([]byte("ab\n"), size)[:size]
+		want := make([]byte, size)
+		for i := range want {
+			want[i] = byte(i * 7 / 3) // no two pieces alike
+		}
 		if err := os.WriteFile(name, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := Regular(name, 1<<20)
+		got, err := Regular(name, 8<<20)
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("size %d: got %d bytes, %v", size, len(got), err)
 		}
@@ -46,5 +49,27 @@ func TestRegularRefusesDirectory(t *testing.T) {
 	_, err := Regular(t.TempDir(), 1<<20)
 	if err == nil || !strings.Contains(err.Error(), "a directory") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestReadPieces: a file shorter than the buffer, which shrank since Stat,
+// is refused, so that Regular reads it the plain way.
+func TestReadPieces(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "f")
+	want := bytes.Repeat([]byte("0123456789"), 1000)
+	if err := os.WriteFile(name, want, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	buf := make([]byte, len(want))
+	if !readPieces(f, buf) || !bytes.Equal(buf, want) {
+		t.Errorf("whole file: got %q...", buf[:20])
+	}
+	if readPieces(f, make([]byte, len(want)+1)) {
+		t.Error("a file shorter than the buffer was taken as read")
 	}
 }
