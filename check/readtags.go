@@ -27,7 +27,7 @@ func (p *Pass) readTags() {
 			if p.opt.notATTACK(t.Value) {
 				continue
 			}
-			info := &TagInfo{Tag: t}
+			info := &TagInfo{Tag: *t}
 			if p.resolve(info) {
 				p.Tags = append(p.Tags, info)
 			}
@@ -39,7 +39,7 @@ func (p *Pass) readTags() {
 	for _, t := range p.Rule.Tags {
 		if read := p.readTag(t.Value); read != nil {
 			infos = append(infos, *read)
-			infos[len(infos)-1].Tag = t
+			infos[len(infos)-1].Tag = *t
 		}
 	}
 	tags := c.tagPtrs[:0]

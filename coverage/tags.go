@@ -28,7 +28,7 @@ func IsCompliance(tag string) bool {
 // sortTags fills the rule's non-ATT&CK tag fields from its tags that
 // read does not take, which come byte-sorted as Falco keeps them. The
 // workload, compliance and other tags share one array, counted first.
-func (r *Rule) sortTags(tags []rules.Tag, read func(string) bool) {
+func (r *Rule) sortTags(tags []*rules.Tag, read func(string) bool) {
 	var n [tagOther + 1]int
 	var maturity []string
 	for i := range tags {

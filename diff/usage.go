@@ -61,7 +61,7 @@ func (d *differ) collect(set *rules.Set) {
 			if ref.Form == attack.NotATTACK {
 				continue
 			}
-			u := &tagUse{rule: rule, tag: tag, ref: ref,
+			u := &tagUse{rule: rule, tag: *tag, ref: ref,
 				from: read(d.from, fromNames, ref), to: read(d.to, toNames, ref)}
 			if u.from == (reading{}) && u.to == (reading{}) {
 				continue

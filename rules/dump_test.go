@@ -97,7 +97,7 @@ func dump(s *Set, dir string) string {
 			fmt.Fprintf(&b, "  tags key: %s\n", rng(r.TagsKey.Range))
 		}
 		for _, t := range r.Tags {
-			fmt.Fprintf(&b, "  tag %s\n", tag(t))
+			fmt.Fprintf(&b, "  tag %s\n", tag(*t))
 		}
 	}
 	for _, m := range s.Macros {

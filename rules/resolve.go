@@ -108,7 +108,7 @@ type ruleState struct {
 	// tags are the rule's tags, each value once, where it was first
 	// written. A slice, not a map: rules have a handful of tags, and
 	// 100k maps were a fifth of Resolve's time.
-	tags       []Tag
+	tags       []*Tag
 	exceptions []exception
 }
 
@@ -202,7 +202,7 @@ func (c *collector) applyRule(it *Item, ch change) (done bool, err error) {
 		// and keeps the slot (spec §2).
 		st.rule = &Rule{Name: it.Name, Source: ch.source, Enabled: *ch.enabled, Def: it, TagsKey: ch.tagsKey,
 			WarnEvttypes: ch.warnEvttypes == nil || *ch.warnEvttypes, SkipIfUnknownFilter: ch.skipUnknown != nil && *ch.skipUnknown}
-		st.tags = make([]Tag, 0, len(ch.tags))
+		st.tags = make([]*Tag, 0, len(ch.tags))
 		st.addTags(ch.tags)
 		st.exceptions = exs
 	case opAppend:
@@ -261,8 +261,9 @@ func (st *ruleState) touch(it *Item) {
 // addTags merges tags into the set, keeping the first writing of each
 // value (Falco's std::set::insert, spec §4, §6).
 func (st *ruleState) addTags(tags []Tag) {
-	for _, t := range tags {
-		if !slices.ContainsFunc(st.tags, func(o Tag) bool { return o.Value == t.Value }) {
+	for i := range tags {
+		t := &tags[i]
+		if !slices.ContainsFunc(st.tags, func(o *Tag) bool { return o.Value == t.Value }) {
 			st.tags = append(st.tags, t)
 		}
 	}
@@ -276,6 +277,6 @@ func (st *ruleState) final() *Rule {
 	r.Items = slices.Clip(r.Items)
 	r.Exceptions = exported(st.exceptions)
 	r.Tags = slices.Clip(st.tags)
-	slices.SortFunc(r.Tags, func(a, b Tag) int { return strings.Compare(a.Value, b.Value) })
+	slices.SortFunc(r.Tags, func(a, b *Tag) int { return strings.Compare(a.Value, b.Value) })
 	return r
 }
