@@ -142,14 +142,7 @@ func (l *Layer) writeJSON(j *jsonIndent) {
 		j.strKey("color", it.Color)
 		j.close('}')
 	})
-	if len(l.Metadata) > 0 {
-		j.key("metadata")
-		list(j, l.Metadata, (*jsonIndent).meta)
-	}
-	if len(l.Links) > 0 {
-		j.key("links")
-		list(j, l.Links, (*jsonIndent).link)
-	}
+	j.metaAndLinks(l.Metadata, l.Links)
 	j.key("selectTechniquesAcrossTactics")
 	j.bool(l.SelectTechniquesAcrossTactics)
 	j.key("selectSubtechniquesWithParent")
@@ -168,15 +161,21 @@ func (j *jsonIndent) entry(e *LayerEntry) {
 	if e.Comment != "" {
 		j.strKey("comment", e.Comment)
 	}
-	if len(e.Metadata) > 0 {
-		j.key("metadata")
-		list(j, e.Metadata, (*jsonIndent).meta)
-	}
-	if len(e.Links) > 0 {
-		j.key("links")
-		list(j, e.Links, (*jsonIndent).link)
-	}
+	j.metaAndLinks(e.Metadata, e.Links)
 	j.close('}')
+}
+
+// metaAndLinks writes the metadata and links members of a layer or an
+// entry, each only when not empty (omitempty).
+func (j *jsonIndent) metaAndLinks(meta []LayerMeta, links []LayerLink) {
+	if len(meta) > 0 {
+		j.key("metadata")
+		list(j, meta, (*jsonIndent).meta)
+	}
+	if len(links) > 0 {
+		j.key("links")
+		list(j, links, (*jsonIndent).link)
+	}
 }
 
 func (j *jsonIndent) meta(m *LayerMeta) {
