@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 
@@ -104,13 +103,13 @@ func (JSON) Write(w io.Writer, r *check.Report) error {
 		ATTACK:   jsonATTACK{r.ATTACK.Domain, r.ATTACK.Version, r.ATTACK.Source},
 		Files:    nonNil(r.Files),
 		Rules:    r.Rules,
-		Findings: []jsonFinding{},
+		Findings: make([]jsonFinding, 0, len(r.Findings)), // sized once: 100k rules have 120k
 		Errors:   []jsonError{},
 	}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, findingJSON(f))
 	}
-	out.Suppressed = []jsonSuppressed{}
+	out.Suppressed = make([]jsonSuppressed, 0, len(r.Suppressed))
 	for _, s := range r.Suppressed {
 		scope := "line"
 		if s.By.Line == 0 {
@@ -137,10 +136,7 @@ func (JSON) Write(w io.Writer, r *check.Report) error {
 		}
 		out.Errors = append(out.Errors, je)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSONDoc(w, out)
 }
 
 // findingJSON is one finding as the report writes it.

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 	"net/url"
@@ -62,7 +61,7 @@ func (SARIF) Write(w io.Writer, r *check.Report) error {
 		}},
 		Invocations: []sarifInvocation{sarifInvocationOf(r)},
 		ColumnKind:  "unicodeCodePoints",
-		Results:     []sarifResult{},
+		Results:     make([]sarifResult, 0, len(r.Findings)+len(r.Suppressed)), // sized once
 		Properties:  sarifRunProps{ATTACK: sarifATTACK{r.ATTACK.Domain, r.ATTACK.Version, r.ATTACK.Source}},
 	}
 	fps := newFingerprinter()
@@ -77,10 +76,7 @@ func (SARIF) Write(w io.Writer, r *check.Report) error {
 		res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: s.By.Reason, Location: &loc}}
 		run.Results = append(run.Results, res)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	return writeJSONDoc(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
 func toolName(r *check.Report) string {
