@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"cmp"
 	"errors"
 	"fmt"
@@ -39,35 +40,35 @@ func markdownSeverity(s diag.Severity) string {
 
 // Write implements Writer.
 func (Markdown) Write(w io.Writer, r *check.Report) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "### falcomitre: %s\n\n", Summary(r))
+	// Buffered, not built whole: 120k findings are 50 MB of Markdown.
+	b := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(b, "### falcomitre: %s\n\n", Summary(r))
 	if len(r.Findings) == 0 {
 		b.WriteString("No findings: every ATT&CK tag checks out.\n")
 	} else {
-		markdownCounts(&b, r.Findings)
-		markdownFindings(&b, r.Findings)
+		markdownCounts(b, r.Findings)
+		markdownFindings(b, r.Findings)
 	}
 	if n := len(r.Suppressed); n > 0 {
-		fmt.Fprintf(&b, "\n%s suppressed by `# falcomitre:ignore` comments.\n", plural(n, "finding"))
+		fmt.Fprintf(b, "\n%s suppressed by `# falcomitre:ignore` comments.\n", plural(n, "finding"))
 	}
 	if len(r.Errors) > 0 {
 		b.WriteString("\n#### Inputs that could not be checked\n\n")
 		for _, err := range r.Errors {
 			var ie *diag.InputError
 			if errors.As(err, &ie) && ie.Range.File != "" {
-				fmt.Fprintf(&b, "- `%s`: %s\n", ie.Range, cell(ie.Msg))
+				fmt.Fprintf(b, "- `%s`: %s\n", ie.Range, cell(ie.Msg))
 			} else {
-				fmt.Fprintf(&b, "- %s\n", cell(err.Error()))
+				fmt.Fprintf(b, "- %s\n", cell(err.Error()))
 			}
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // markdownCounts writes the counts by severity and by code, most serious
 // first.
-func markdownCounts(b *strings.Builder, fs []check.Finding) {
+func markdownCounts(b *bufio.Writer, fs []check.Finding) {
 	type row struct {
 		code string
 		sev  diag.Severity
@@ -95,7 +96,7 @@ func markdownCounts(b *strings.Builder, fs []check.Finding) {
 }
 
 // markdownFindings writes a table of findings per file, in report order.
-func markdownFindings(b *strings.Builder, fs []check.Finding) {
+func markdownFindings(b *bufio.Writer, fs []check.Finding) {
 	for start := 0; start < len(fs); {
 		file := fs[start].Range.File
 		end := start
