@@ -33,11 +33,11 @@ func streamed(t *testing.T, v any) string {
 }
 
 type jsInner struct {
-	S  string  `json:"s,omitempty"`
-	N  int     `json:"n,omitempty"`
-	B  bool    `json:"b,omitempty"`
-	P  *int    `json:"p,omitempty"`
-	L  []int   `json:"l,omitempty"`
+	S  string `json:"s,omitempty"`
+	N  int    `json:"n,omitempty"`
+	B  bool   `json:"b,omitempty"`
+	P  *int   `json:"p,omitempty"`
+	L  []int  `json:"l,omitempty"`
 	M  map[string]int
 	F  float64 `json:"f"`
 	Q  string  `json:"q,string"` // left to encoding/json
