@@ -20,7 +20,7 @@ import (
 // pointers, strings, integers and booleans are written here; anything
 // else (maps, floats, types with their own marshalling) by encoding/json.
 func writeJSONDoc(w io.Writer, v any) error {
-	s := &jsonStreamer{bw: bufio.NewWriterSize(w, 64<<10), fields: map[reflect.Type][]jsonField{}}
+	s := &jsonStreamer{bw: bufio.NewWriterSize(w, 64<<10), fields: map[reflect.Type][]jsonField{}, custom: map[reflect.Type]bool{}}
 	s.enc = json.NewEncoder(&s.buf)
 	s.enc.SetEscapeHTML(false)
 	if err := s.value(reflect.ValueOf(v), ""); err != nil {
@@ -36,6 +36,30 @@ type jsonStreamer struct {
 	enc    *json.Encoder
 	num    []byte
 	fields map[reflect.Type][]jsonField
+	custom map[reflect.Type]bool // types that marshal themselves
+	spaces string                // indentation, sliced for each depth
+}
+
+// inner returns the indentation one level below prefix, a slice of one
+// string: a concatenation for each object was 25 MB of a large report.
+func (s *jsonStreamer) inner(prefix string) string {
+	n := len(prefix) + 2
+	if len(s.spaces) < n {
+		s.spaces = strings.Repeat(" ", 2*n)
+	}
+	return s.spaces[:n]
+}
+
+// marshalsItself reports whether encoding/json would call t's own
+// MarshalJSON or MarshalText.
+func (s *jsonStreamer) marshalsItself(t reflect.Type) bool {
+	c, ok := s.custom[t]
+	if !ok {
+		c = t.Implements(marshalerType) || t.Implements(textMarshalerType) ||
+			reflect.PointerTo(t).Implements(marshalerType) || reflect.PointerTo(t).Implements(textMarshalerType)
+		s.custom[t] = c
+	}
+	return c
 }
 
 // jsonField is a struct field as encoding/json writes it.
@@ -57,8 +81,7 @@ func (s *jsonStreamer) value(v reflect.Value, prefix string) error {
 		return nil
 	}
 	t := v.Type()
-	if t.Implements(marshalerType) || t.Implements(textMarshalerType) ||
-		reflect.PointerTo(t).Implements(marshalerType) || reflect.PointerTo(t).Implements(textMarshalerType) {
+	if s.marshalsItself(t) {
 		return s.leaf(v, prefix)
 	}
 	switch v.Kind() {
@@ -100,7 +123,7 @@ func (s *jsonStreamer) object(v reflect.Value, prefix string) error {
 	if !ok {
 		return s.leaf(v, prefix)
 	}
-	inner := prefix + "  "
+	inner := s.inner(prefix)
 	s.bw.WriteByte('{')
 	first := true
 	for _, f := range fields {
@@ -157,7 +180,7 @@ func (s *jsonStreamer) array(v reflect.Value, prefix string) error {
 		s.bw.WriteString("[]")
 		return nil
 	}
-	inner := prefix + "  "
+	inner := s.inner(prefix)
 	s.bw.WriteByte('[')
 	for i := range v.Len() {
 		if i > 0 {
