@@ -8,19 +8,51 @@ import "github.com/falcomitre/falcomitre/rules"
 // counts once, a tag split in two (Mitre_discovery_system_service_discovery
 // into mitre_discovery and T1007) twice, and a removed or added tag once.
 func TagsChanged(before, after *rules.File) int {
+	return tagsOf(before).changed(after)
+}
+
+// itemTags are the tags of each item of a file, by value: what Run keeps
+// of a file before its first fix to count against the file as fixed.
+type itemTags struct {
+	values []string
+	ends   []int // item i's tags are values[ends[i-1]:ends[i]]
+}
+
+func tagsOf(f *rules.File) *itemTags {
 	n := 0
-	for i, x := range before.Items {
-		if i < len(after.Items) {
-			n += distance(x.Tags, after.Items[i].Tags)
+	for _, it := range f.Items {
+		n += len(it.Tags)
+	}
+	t := &itemTags{values: make([]string, 0, n), ends: make([]int, 0, len(f.Items))}
+	for _, it := range f.Items {
+		for _, tag := range it.Tags {
+			t.values = append(t.values, tag.Value)
 		}
+		t.ends = append(t.ends, len(t.values))
+	}
+	return t
+}
+
+// changed is TagsChanged from the tags t holds to after's.
+func (t *itemTags) changed(after *rules.File) int {
+	n, from := 0, 0
+	for i, end := range t.ends {
+		if i < len(after.Items) {
+			n += distance(t.values[from:end], after.Items[i].Tags)
+		}
+		from = end
 	}
 	return n
 }
 
 // distance is the Levenshtein distance of two lists of tags by value.
-func distance(a, b []rules.Tag) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+func distance(a []string, b []rules.Tag) int {
+	var small [32]int
+	rows := small[:]
+	if 2*(len(b)+1) > len(small) {
+		rows = make([]int, 2*(len(b)+1))
+	}
+	prev, cur := rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -28,7 +60,7 @@ func distance(a, b []rules.Tag) int {
 		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if a[i-1].Value == b[j-1].Value {
+			if a[i-1] == b[j-1].Value {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)

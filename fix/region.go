@@ -20,27 +20,48 @@ type region struct {
 	tags [][2]int
 }
 
-// regions returns the regions of f's items, in item order.
+// regions returns the regions of f's items, in item order. Their tags
+// share one array: a slice each was a third of Verify's time at 100k
+// rules.
 func regions(f *rules.File) []region {
-	var out []region
+	n, spans := 0, 0
+	for _, it := range f.Items {
+		if it.TagsSeq != nil {
+			n++
+			spans += min(len(it.TagsSeq.Elems), len(it.Tags))
+		}
+	}
+	out := make([]region, 0, n)
+	tags := make([][2]int, 0, spans)
 	for _, it := range f.Items {
 		if it.TagsSeq == nil {
 			continue
 		}
-		out = append(out, regionOf(f.Src, it))
+		var r region
+		r, tags = regionOf(f.Src, it, tags)
+		out = append(out, r)
 	}
 	return out
 }
 
-func regionOf(src []byte, it *rules.Item) region {
+// regionOf returns it's region, its tags appended to spans.
+func regionOf(src []byte, it *rules.Item, spans [][2]int) (region, [][2]int) {
 	seq := it.TagsSeq
 	r := region{start: seq.Range.Start.Offset, end: seq.Range.End.Offset, opaque: seq.Anchored}
+	from := len(spans)
 	for i, e := range seq.Elems {
 		r.opaque = r.opaque || e.Anchored
 		if i < len(it.Tags) {
-			r.tags = append(r.tags, [2]int{e.Start, it.Tags[i].Range.End.Offset})
+			spans = append(spans, [2]int{e.Start, it.Tags[i].Range.End.Offset})
 		}
 	}
+	r.tags = spans[from:len(spans):len(spans)]
+	return r.widen(src, seq), spans
+}
+
+// widen stretches a block list's region over whole lines and the blank
+// and comment lines around it.
+func (r region) widen(src []byte, seq *rules.Seq) region {
 	if seq.Flow || len(seq.Elems) == 0 || r.opaque {
 		return r
 	}

@@ -2,20 +2,32 @@ package fix
 
 import (
 	"fmt"
+	"runtime"
 
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
+// collectFrom is the size of source, in the files a round patches, from
+// which the round collects garbage once it has let their models go and
+// before it parses them patched. The parse then reuses the models'
+// memory instead of growing the heap by as much again: on a VM that
+// faults each fresh 4 KB page in on its own, 100k rules (33 MB) parsed
+// in 0.3 s instead of 0.7 s, for a 50 ms collection.
+var collectFrom = 4 << 20
+
+// collect is runtime.GC; a test watches what it frees.
+var collect = runtime.GC
+
 // patch is one file's patch in a round, before Verify has judged it.
 type patch struct {
-	ff     *File
-	before *rules.File
-	plan   *filePlan
-	n      int // fixes applied
-	out    []byte
-	after  *rules.File
-	err    error
+	ff    *File
+	base  *shape // the file before the round
+	plan  *filePlan
+	n     int // fixes applied
+	out   []byte
+	after *rules.File
+	err   error
 }
 
 // applyRound patches every file of a round's plan and keeps each patched
@@ -24,12 +36,29 @@ type patch struct {
 // take about a third of a second for 100k rules, and Verify nearly always
 // passes. next is that set, nil when a patch failed and the files kept
 // are not the ones resolved.
-func applyRound(files []*File, set *rules.Set, plan map[string]*filePlan, byPath map[string]*File) (changed bool, next *rules.Set) {
+//
+// Run and its caller hold no other reference to the models of the files
+// patched: applyRound keeps only their shapes and lets the models go.
+func applyRound(files []*File, plan map[string]*filePlan) (changed bool, next *rules.Set) {
 	var ps []*patch
-	for _, f := range set.Files {
-		if p := plan[f.Path]; p != nil {
-			ps = append(ps, patchFile(byPath[f.Path], f, p, p.edits))
+	size := 0
+	for _, ff := range files {
+		p := plan[ff.Path]
+		if p == nil || ff.Err != nil {
+			continue
 		}
+		if ff.before == nil {
+			ff.before = tagsOf(ff.parsed)
+		}
+		ps = append(ps, &patch{ff: ff, base: shapeOf(ff.parsed), plan: p})
+		ff.parsed = nil
+		size += len(ff.After)
+	}
+	if size >= collectFrom {
+		collect()
+	}
+	for _, p := range ps {
+		p.apply(p.plan.edits)
 	}
 	// Verify reads each patched File while Resolve rewrites its Err,
 	// Items and Warnings (with the same values): it gets a copy.
@@ -53,7 +82,7 @@ func applyRound(files []*File, set *rules.Set, plan map[string]*filePlan, byPath
 	}()
 	for i, p := range ps {
 		if p.err == nil {
-			p.err = Verify(p.before, &views[i])
+			p.err = p.base.verify(&views[i])
 		}
 	}
 	next = <-done
@@ -61,15 +90,16 @@ func applyRound(files []*File, set *rules.Set, plan map[string]*filePlan, byPath
 		if p.err != nil && len(p.plan.edits) > 1 {
 			// One bad fix must not hold back the file for ever: the
 			// first alone may pass.
-			*p = *patchFile(p.ff, p.before, p.plan, p.plan.edits[:1])
+			p.apply(p.plan.edits[:1])
 			if p.err == nil {
-				p.err = Verify(p.before, p.after)
+				p.err = p.base.verify(p.after)
 			}
 			next = nil
 		}
 		if p.err != nil {
-			// Left alone from now on.
+			// Left alone from now on, as it was before the round.
 			p.ff.Err = fmt.Errorf("%s: refusing a fix: %w", p.ff.Path, p.err)
+			p.ff.parsed = rules.Parse(p.ff.Path, p.ff.After)
 			next = nil
 			continue
 		}
@@ -80,19 +110,18 @@ func applyRound(files []*File, set *rules.Set, plan map[string]*filePlan, byPath
 	return changed, next
 }
 
-// patchFile applies fixes, some of p's, to what ff holds so far and parses
-// the result.
-func patchFile(ff *File, before *rules.File, p *filePlan, fixes [][]diag.Edit) *patch {
-	pt := &patch{ff: ff, before: before, plan: p, n: len(fixes)}
+// apply applies fixes, some of the plan's, to what the file holds so far
+// and parses the result.
+func (p *patch) apply(fixes [][]diag.Edit) {
 	var edits []diag.Edit
 	for _, e := range fixes {
 		edits = append(edits, e...)
 	}
-	pt.out, pt.err = Apply(ff.After, edits)
-	if pt.err == nil {
-		pt.after = rules.Parse(ff.Path, pt.out)
+	p.n, p.after = len(fixes), nil
+	p.out, p.err = Apply(p.ff.After, edits)
+	if p.err == nil {
+		p.after = rules.Parse(p.ff.Path, p.out)
 	}
-	return pt
 }
 
 // parsedFiles returns what each file holds so far, parsed.

@@ -9,7 +9,9 @@ import (
 )
 
 // Finder returns the fixes to apply to a rule set, in the order to try
-// them. Run calls it once a round, on the files as fixed so far.
+// them. Run calls it once a round, on the files as fixed so far; its last
+// call is on Result.Set, so a report it keeps of that call describes the
+// files as fixed.
 type Finder func(set *rules.Set) []diag.Fix
 
 // DefaultRounds caps the rounds of a Run: each round applies every fix
@@ -26,6 +28,11 @@ type Options struct {
 	// round starts from it instead of resolving them again, a third of a
 	// second on one core for 100k rules.
 	Set *rules.Set
+	// BeforeApply, when not nil, is called when a round is about to
+	// change the files: what find kept of the set it was last given no
+	// longer describes them. Letting it go there lets the patched files'
+	// parse reuse its memory.
+	BeforeApply func()
 }
 
 // File is one file of a Run.
@@ -42,6 +49,9 @@ type File struct {
 	// parsed is After parsed: Verify's parse, reused by the next round
 	// so that an unchanged file is never parsed again.
 	parsed *rules.File
+	// before are the file's tags before the run's first fix, what Tags
+	// counts from; nil until a round patches the file.
+	before *itemTags
 }
 
 // Changed reports whether the fix run changed the file.
@@ -87,11 +97,14 @@ func Run(files []*rules.File, find Finder, opt Options) *Result {
 		res.Files = append(res.Files, ff)
 		byPath[f.Path] = ff
 	}
+	// Past the first round Run holds no model of a file it patched:
+	// neither files nor opt are read again.
 	parsed := files
 	var next *rules.Set // the next round's set when resolved already
 	if opt.Set != nil && slices.Equal(opt.Set.Files, files) {
 		next = opt.Set
 	}
+	beforeApply := opt.BeforeApply
 	for {
 		set := next
 		if set == nil {
@@ -106,17 +119,21 @@ func Run(files []*rules.File, find Finder, opt Options) *Result {
 		if len(plan) == 0 {
 			break
 		}
+		if beforeApply != nil {
+			beforeApply()
+		}
+		res.Set = nil // applyRound lets the models of the files it patches go
 		var changed bool
-		changed, next = applyRound(res.Files, set, plan, byPath)
+		changed, next = applyRound(res.Files, plan)
 		if !changed {
 			break
 		}
 		res.Rounds++
 		parsed = parsedFiles(res.Files)
 	}
-	for i, ff := range res.Files {
+	for _, ff := range res.Files {
 		if ff.Changed() {
-			ff.Tags = TagsChanged(files[i], res.Set.Files[i])
+			ff.Tags = ff.before.changed(ff.parsed)
 		}
 	}
 	return res

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/falcomitre/falcomitre/rules"
 )
@@ -19,40 +20,51 @@ import (
 // A fix that fails Verify is a bug in falcomitre, never the user's: the
 // file is left as it was.
 func Verify(before, after *rules.File) error {
-	if before.Err != nil {
-		return fmt.Errorf("%s did not load before the fix: %w", before.Path, before.Err)
+	return shapeOf(before).verify(after)
+}
+
+// verify is Verify against the shape of the file before the fix.
+func (s *shape) verify(after *rules.File) error {
+	if s.err != nil {
+		return fmt.Errorf("%s did not load before the fix: %w", s.path, s.err)
 	}
 	if after.Err != nil {
 		return fmt.Errorf("the fixed %s would no longer load: %v", after.Path, after.Err)
 	}
-	if err := sameItems(before, after); err != nil {
-		return fmt.Errorf("the fix would change %s beyond its tags: %w", before.Path, err)
+	if loaderDigest(after) != s.sum {
+		// Rare, and a bug: parse the file before the fix again to say
+		// what changed.
+		err := sameItems(rules.Parse(s.path, s.src), after)
+		if err == nil {
+			err = errors.New("what the loader reads changed")
+		}
+		return fmt.Errorf("the fix would change %s beyond its tags: %w", s.path, err)
 	}
-	rb, ra := regions(before), regions(after)
+	rb, ra := s.regions, regions(after)
 	if len(rb) != len(ra) {
-		return fmt.Errorf("the fix would change the number of tags lists in %s", before.Path)
+		return fmt.Errorf("the fix would change the number of tags lists in %s", s.path)
 	}
-	if !ordered(rb, len(before.Src)) || !ordered(ra, len(after.Src)) {
-		return fmt.Errorf("cannot tell the tags lists of %s apart, so cannot prove the fix right", before.Path)
+	if !ordered(rb, len(s.src)) || !ordered(ra, len(after.Src)) {
+		return fmt.Errorf("cannot tell the tags lists of %s apart, so cannot prove the fix right", s.path)
 	}
-	b, a := before.Src, after.Src
+	b, a := s.src, after.Src
 	pb, pa := 0, 0
 	for i := range rb {
 		if !bytes.Equal(b[pb:rb[i].start], a[pa:ra[i].start]) {
-			return outside(before, pb, rb[i].start)
+			return outside(s.path, b, pb, rb[i].start)
 		}
 		switch {
 		case rb[i].opaque || ra[i].opaque:
 			if !bytes.Equal(b[rb[i].start:rb[i].end], a[ra[i].start:ra[i].end]) {
-				return fmt.Errorf("the fix would change a tags list of %s that it must not edit (near line %d)", before.Path, lineOf(b, rb[i].start))
+				return fmt.Errorf("the fix would change a tags list of %s that it must not edit (near line %d)", s.path, lineOf(b, rb[i].start))
 			}
 		case !slices.EqualFunc(rb[i].comments(b), ra[i].comments(a), bytes.Equal):
-			return fmt.Errorf("the fix would change the comments of a tags list of %s (near line %d)", before.Path, lineOf(b, rb[i].start))
+			return fmt.Errorf("the fix would change the comments of a tags list of %s (near line %d)", s.path, lineOf(b, rb[i].start))
 		}
 		pb, pa = rb[i].end, ra[i].end
 	}
 	if !bytes.Equal(b[pb:], a[pa:]) {
-		return outside(before, pb, len(b))
+		return outside(s.path, b, pb, len(b))
 	}
 	return nil
 }
@@ -70,8 +82,8 @@ func ordered(rs []region, n int) bool {
 	return true
 }
 
-func outside(f *rules.File, from, to int) error {
-	return fmt.Errorf("the fix would change bytes of %s outside its tags, between lines %d and %d", f.Path, lineOf(f.Src, from), lineOf(f.Src, to))
+func outside(path string, src []byte, from, to int) error {
+	return fmt.Errorf("the fix would change bytes of %s outside its tags, between lines %d and %d", path, lineOf(src, from), lineOf(src, to))
 }
 
 // lineOf returns the 1-based line of offset i, counting LF only: enough to
@@ -100,28 +112,31 @@ func sameItems(before, after *rules.File) error {
 	return nil
 }
 
+// itemFields are what sameItem compares of an item, tags aside.
+type itemFields struct {
+	kind                                rules.Kind
+	mode                                rules.Mode
+	name, source, cond, desc, out, prio string
+	tagsOverride, tagsIgnored           string
+	enabled                             string
+	hasTagsKey, hasSeq, flow            bool
+}
+
+func fieldsOf(it *rules.Item) itemFields {
+	f := itemFields{kind: it.Kind, mode: it.Mode, name: it.Name, source: it.Source, cond: it.Condition,
+		desc: it.Desc, out: it.Output, prio: it.Priority, tagsOverride: it.TagsOverride,
+		tagsIgnored: it.TagsIgnored, hasTagsKey: it.TagsKey != nil, hasSeq: it.TagsSeq != nil}
+	if it.Enabled != nil {
+		f.enabled = strconv.FormatBool(*it.Enabled)
+	}
+	if it.TagsSeq != nil {
+		f.flow = it.TagsSeq.Flow
+	}
+	return f
+}
+
 func sameItem(x, y *rules.Item) error {
-	type fields struct {
-		kind                                rules.Kind
-		mode                                rules.Mode
-		name, source, cond, desc, out, prio string
-		tagsOverride, tagsIgnored           string
-		enabled                             string
-		hasTagsKey, hasSeq, flow            bool
-	}
-	get := func(it *rules.Item) fields {
-		f := fields{kind: it.Kind, mode: it.Mode, name: it.Name, source: it.Source, cond: it.Condition,
-			desc: it.Desc, out: it.Output, prio: it.Priority, tagsOverride: it.TagsOverride,
-			tagsIgnored: it.TagsIgnored, hasTagsKey: it.TagsKey != nil, hasSeq: it.TagsSeq != nil}
-		if it.Enabled != nil {
-			f.enabled = fmt.Sprint(*it.Enabled)
-		}
-		if it.TagsSeq != nil {
-			f.flow = it.TagsSeq.Flow
-		}
-		return f
-	}
-	if fx, fy := get(x), get(y); fx != fy {
+	if fx, fy := fieldsOf(x), fieldsOf(y); fx != fy {
 		return fmt.Errorf("%+v became %+v", fx, fy)
 	}
 	if !slices.EqualFunc(x.StrayTags, y.StrayTags, func(a, b rules.Tag) bool { return a.Value == b.Value }) {

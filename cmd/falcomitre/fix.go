@@ -92,13 +92,14 @@ Exit status: as for check, about the findings that remain.`,
 // weak-evidence finding keeps its tag from fixes as any suppressed
 // finding does, and the last round's report is the report of the result.
 func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, cat *attack.Catalog, opt check.Options) (*rules.Set, *check.Report, error) {
+	// The last report made is of the set returned (fix.Finder); one of a
+	// set a round goes on to change is let go before the round parses.
 	var last *check.Report
-	var lastSet *rules.Set
 	find := func(s *rules.Set) []diag.Fix {
-		last, lastSet = check.Run(s, cat, opt), s
+		last = check.Run(s, cat, opt)
 		return last.Fixes(p)
 	}
-	res := fix.Run(set.Files, find, fix.Options{Set: set})
+	res := fix.Run(set.Files, find, fix.Options{Set: set, BeforeApply: func() { last = nil }})
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	var errs []error
 	if res.Capped {
@@ -128,9 +129,6 @@ func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, c
 		// A file that could not be written is on disk as it was: the
 		// report must be made from the disk.
 		return nil, nil, errors.Join(errs...)
-	}
-	if lastSet != res.Set {
-		last = nil // not the set returned: the caller checks it
 	}
 	return res.Set, last, errors.Join(errs...)
 }
