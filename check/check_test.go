@@ -67,7 +67,7 @@ func render(rep *check.Report, code string) string {
 }
 
 // observations analyses set's conditions, as falcomitre check does.
-func observations(set *rules.Set) map[string]condition.Observation {
+func observations(set *rules.Set) map[string]*condition.Observation {
 	return evidence.Observations(condition.Analyze(set))
 }
 

@@ -30,7 +30,7 @@ type Options struct {
 	// condition.Analyze works them out. weak-evidence weighs a rule's
 	// techniques only when it has one, so with none (nil) it does not
 	// run; platform-mismatch needs only the rule's event source.
-	Observations map[string]condition.Observation
+	Observations map[string]*condition.Observation
 }
 
 // checks returns the checks the run makes, each with the severity the

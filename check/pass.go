@@ -168,9 +168,9 @@ func (p *Pass) ruleWatch() (w *evidence.Watch, observed bool) {
 	if p.watch == nil {
 		obs, ok := p.opt.Observations[p.Rule.Name]
 		if !ok {
-			obs = condition.Observation{Rule: p.Rule.Name, Source: p.Rule.Source}
+			obs = &condition.Observation{Rule: p.Rule.Name, Source: p.Rule.Source}
 		}
-		p.watch, p.observed = p.caches().watch(&obs), ok
+		p.watch, p.observed = p.caches().watch(obs), ok
 	}
 	return p.watch, p.observed
 }

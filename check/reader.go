@@ -40,5 +40,5 @@ func (r *Reader) Watch(rule *rules.Rule) *evidence.Watch {
 	if !ok {
 		return nil
 	}
-	return r.cache.watch(&obs)
+	return r.cache.watch(obs)
 }

@@ -3,7 +3,6 @@ package condition
 import (
 	"fmt"
 	"runtime"
-	"sync"
 
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/internal/par"
@@ -110,30 +109,25 @@ func Analyze(set *rules.Set) *Result {
 // of each rule Falco would accept, by rule name. It keeps no rule's text
 // or parsed condition: at 100k rules those were 140 MB of peak memory
 // that the checks never read. Each goroutine analyses its rules in one
-// RuleResult, with the nodes of one arena, and puts the observations in
-// the map as it goes, which also spares a slice of them all.
-func Observations(set *rules.Set) map[string]Observation {
+// RuleResult, with the nodes of one arena, into its rules' places in one
+// array that the map points into: a map of values kept each value apart,
+// a small allocation per rule made under the map's lock, which held the
+// other goroutine waiting (a third of the analysis at 100k rules).
+func Observations(set *rules.Set) map[string]*Observation {
 	c := compile(set)
-	out := make(map[string]Observation, len(set.Rules))
-	var mu sync.Mutex
-	accepted := 0
+	all := make([]Observation, len(set.Rules))
+	ok := make([]bool, len(set.Rules))
 	c.eachRule(func(i int, m *memos) {
 		if rr := m.observe(c, set.Rules[i]); rr.Err == nil {
-			mu.Lock()
-			out[rr.Rule.Name] = rr.Observation
-			accepted++
-			mu.Unlock()
+			all[i], ok[i] = rr.Observation, true
 		}
 	})
-	if len(out) < accepted {
-		// A name repeats, which rules.Load never gives: the last rule of
-		// that name must win, as in rule order.
-		clear(out)
-		m := newMemos()
-		for _, rule := range set.Rules {
-			if rr := m.observe(c, rule); rr.Err == nil {
-				out[rule.Name] = rr.Observation
-			}
+	// In rule order: when a name repeats, which rules.Load never gives,
+	// the last rule of that name wins.
+	out := make(map[string]*Observation, len(set.Rules))
+	for i, rule := range set.Rules {
+		if ok[i] {
+			out[rule.Name] = &all[i]
 		}
 	}
 	return out

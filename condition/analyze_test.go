@@ -359,7 +359,7 @@ func sameObservations(t *testing.T, set *rules.Set) {
 			continue
 		}
 		n++
-		if !reflect.DeepEqual(obs[rr.Rule.Name], rr.Observation) {
+		if !reflect.DeepEqual(obs[rr.Rule.Name], &rr.Observation) {
 			t.Fatalf("rule %q: Observations and Analyze differ", rr.Rule.Name)
 		}
 	}
@@ -411,7 +411,7 @@ func TestObservationsFailedMacro(t *testing.T) {
 		if rr.Err != nil {
 			t.Fatalf("rule %s: %v", rr.Rule.Name, rr.Err)
 		}
-		if !reflect.DeepEqual(obs[rr.Rule.Name], rr.Observation) {
+		if !reflect.DeepEqual(obs[rr.Rule.Name], &rr.Observation) {
 			t.Fatalf("rule %q: Observations and Analyze differ", rr.Rule.Name)
 		}
 	}

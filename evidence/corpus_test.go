@@ -74,7 +74,7 @@ func TestCorpusCounts(t *testing.T) {
 			if !ok {
 				continue
 			}
-			w := evidence.Observe(&o)
+			w := evidence.Observe(o)
 			for _, id := range techs {
 				c.weighed++
 				l := m.Level(w, cat.Technique(id))

@@ -65,9 +65,7 @@ type memo struct {
 	ranks   map[*verdicts]map[string][]Candidate // by rankKey
 	nranks  int
 	key     []byte // AppendObserveKey's and rankKey's buffer
-	// obs, ruleTags and tactics hold the rule's, for Rule.Observation,
-	// Tags and Tactics.
-	obs               condition.Observation
+	// ruleTags and tactics hold the rule's, for Rule.Tags and Tactics.
 	ruleTags, tactics []string
 }
 

@@ -39,12 +39,12 @@ type Tagged struct {
 // with all, for every rule. obs are the rules' observations by name
 // (evidence.Observations), nil when not analysed. Rules follow set's
 // order.
-func (s *Suggester) ForSet(set *rules.Set, obs map[string]condition.Observation, all bool, n int) []Suggestion {
+func (s *Suggester) ForSet(set *rules.Set, obs map[string]*condition.Observation, all bool, n int) []Suggestion {
 	return s.forSet(set, obs, all, n, &verdictCache{limit: maxWatches})
 }
 
 // forSet is ForSet with the verdicts of cache.
-func (s *Suggester) forSet(set *rules.Set, obs map[string]condition.Observation, all bool, n int, cache *verdictCache) []Suggestion {
+func (s *Suggester) forSet(set *rules.Set, obs map[string]*condition.Observation, all bool, n int, cache *verdictCache) []Suggestion {
 	// Rules are independent: each worker ranks a range of them into
 	// their slots, which are then kept in rule order.
 	sgs := make([]Suggestion, len(set.Rules))
@@ -73,16 +73,12 @@ func (s *Suggester) forSet(set *rules.Set, obs map[string]condition.Observation,
 
 // forRule is ForSet for one rule; false when the rule needs no
 // suggestion.
-func (s *Suggester) forRule(rule *rules.Rule, obs map[string]condition.Observation, all bool, n int, cache *verdictCache, sc *scratch, m *memo) (Suggestion, bool) {
+func (s *Suggester) forRule(rule *rules.Rule, obs map[string]*condition.Observation, all bool, n int, cache *verdictCache, sc *scratch, m *memo) (Suggestion, bool) {
 	r := Rule{Name: rule.Name, Source: rule.Source}
 	if rule.Def != nil {
 		r.Desc, r.Output = rule.Def.Desc, rule.Def.Output
 	}
-	if o, ok := obs[rule.Name]; ok {
-		// In m's memory, not a new copy for each rule: nothing keeps r.
-		m.obs = o
-		r.Observation = &m.obs
-	}
+	r.Observation = obs[rule.Name]
 	sg := Suggestion{Rule: rule.Name}
 	if rule.Def != nil {
 		sg.Range = rule.Def.Range
