@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/falcomitre/falcomitre/check"
@@ -37,37 +38,83 @@ func severityColor(s diag.Severity) string {
 	}
 }
 
-func (t *Text) paint(code, s string) string {
-	if !t.Color {
-		return s
+// paint writes s to w in colour code when t has colours on.
+func (t *Text) paint(w *bufio.Writer, code, s string) {
+	if t.Color {
+		w.WriteString(code)
 	}
-	return code + s + ansiReset
+	w.WriteString(s)
+	if t.Color {
+		w.WriteString(ansiReset)
+	}
 }
 
-// Write implements Writer.
+// Write implements Writer. It writes each piece as it is, with no
+// formatting call or string made per finding: a large report is hundreds
+// of thousands of lines, and those made it cost more than the checks.
 func (t *Text) Write(w io.Writer, r *check.Report) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var num []byte
 	file := ""
-	for i, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		if i > 0 && f.Range.File != file {
 			bw.WriteByte('\n')
 		}
 		file = f.Range.File
-		sev := f.Severity.String()
-		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			t.paint(ansiBold, f.Range.String()),
-			t.paint(severityColor(f.Severity), sev),
-			f.Message,
-			t.paint(ansiDim, "["+f.Code+"]"))
+		// f.Range.String()
+		if t.Color {
+			bw.WriteString(ansiBold)
+		}
+		bw.WriteString(f.Range.File)
+		if f.Range.Start.IsValid() {
+			num = append(num[:0], ':')
+			num = strconv.AppendInt(num, int64(f.Range.Start.Line), 10)
+			num = append(num, ':')
+			num = strconv.AppendInt(num, int64(f.Range.Start.Column), 10)
+			bw.Write(num)
+		}
+		if t.Color {
+			bw.WriteString(ansiReset)
+		}
+		bw.WriteString(": ")
+		t.paint(bw, severityColor(f.Severity), f.Severity.String())
+		bw.WriteString(": ")
+		bw.WriteString(f.Message)
+		bw.WriteByte(' ')
+		if t.Color {
+			bw.WriteString(ansiDim)
+		}
+		bw.WriteByte('[')
+		bw.WriteString(f.Code)
+		bw.WriteByte(']')
+		if t.Color {
+			bw.WriteString(ansiReset)
+		}
+		bw.WriteByte('\n')
 		if tech := f.Technique; tech != nil {
 			// The link teaches more than any message can.
-			fmt.Fprintf(bw, "    %s %s (%s): %s\n", tech.ID, tech.Name, strings.Join(tech.Tactics, ", "), t.paint(ansiDim, tech.URL))
+			bw.WriteString("    ")
+			bw.WriteString(tech.ID)
+			bw.WriteByte(' ')
+			bw.WriteString(tech.Name)
+			bw.WriteString(" (")
+			for j, tac := range tech.Tactics {
+				if j > 0 {
+					bw.WriteString(", ")
+				}
+				bw.WriteString(tac)
+			}
+			bw.WriteString("): ")
+			t.paint(bw, ansiDim, tech.URL)
+			bw.WriteByte('\n')
 		}
 	}
 	if len(r.Findings) > 0 {
 		bw.WriteByte('\n')
 	}
-	fmt.Fprintln(bw, Summary(r))
+	bw.WriteString(Summary(r))
+	bw.WriteByte('\n')
 	return bw.Flush()
 }
 
