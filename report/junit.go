@@ -1,11 +1,12 @@
 package report
 
 import (
-	"encoding/xml"
+	"bufio"
+	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"strings"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/diag"
@@ -18,83 +19,73 @@ import (
 // schema is the de facto one of Ant's JUnit task, as read by
 // https://github.com/testmoapp/junitxml. An input that could not be
 // checked is a test case with an error.
+//
+// The XML is written as it goes, the bytes encoding/xml would write for
+// the same elements indented by two spaces (junit_test.go holds it to
+// that): the encoder held every failure's text at once and wrote it
+// through reflection, a second for 100k rules.
 type JUnit struct{}
 
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
+// junitSuite is one test suite, its cases in order.
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"` // test cases that failed
-	Errors   int         `xml:"errors,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	name             string
+	cases            []junitCase
+	failures, errors int // cases that failed, that could not run
 }
 
+// junitCase is one test case: a rule, with the findings about it, or an
+// input that could not be checked.
 type junitCase struct {
-	Name      string         `xml:"name,attr"`
-	Classname string         `xml:"classname,attr"`
-	File      string         `xml:"file,attr,omitempty"`
-	Line      int            `xml:"line,attr,omitempty"`
-	Failures  []junitProblem `xml:"failure"`
-	Errors    []junitProblem `xml:"error"`
-}
-
-type junitProblem struct {
-	Message string `xml:"message,attr"`
-	Type    string `xml:"type,attr"`
-	Text    string `xml:",cdata"` // keeps line breaks readable
+	name, file string
+	line       int
+	findings   []int  // indexes in Report.Findings
+	err        string // the input error; "" for a rule
+	isErr      bool
 }
 
 // junitType is what a failure's type attribute says: its severity and
 // code, the severity mapped in one place.
-func junitType(f check.Finding) string {
+func junitType(f *check.Finding) string {
 	return f.Severity.String() + " " + f.Code
 }
 
 // Write implements Writer.
 func (JUnit) Write(w io.Writer, r *check.Report) error {
-	out := junitSuites{Name: toolName(r)}
-	suites := map[string]int{}
+	var suites []junitSuite
+	index := map[string]int{}
 	suite := func(file string) *junitSuite {
-		i, ok := suites[file]
+		i, ok := index[file]
 		if !ok {
-			i = len(out.Suites)
-			suites[file] = i
-			out.Suites = append(out.Suites, junitSuite{Name: file})
+			i = len(suites)
+			index[file] = i
+			suites = append(suites, junitSuite{name: file})
 		}
-		return &out.Suites[i]
+		return &suites[i]
 	}
 	for _, f := range r.Files {
 		suite(f) // files without rules still show, in load order
 	}
 	type at struct{ suite, tc int }
-	cases := map[string]at{}
+	cases := make(map[string]at, len(r.RuleRefs))
 	addCase := func(name string, rg diag.Range) at {
 		s := suite(rg.File)
-		s.Cases = append(s.Cases, junitCase{Name: name, Classname: rg.File, File: rg.File, Line: rg.Start.Line})
-		a := at{suites[rg.File], len(s.Cases) - 1}
+		s.cases = append(s.cases, junitCase{name: name, file: rg.File, line: rg.Start.Line})
+		a := at{index[rg.File], len(s.cases) - 1}
 		cases[name] = a
 		return a
 	}
 	for _, ref := range r.RuleRefs {
 		addCase(ref.Name, ref.Range)
 	}
-	for _, f := range r.Findings {
+	for i, f := range r.Findings {
 		a, ok := cases[f.Rule]
 		if !ok {
 			// A report made without RuleRefs: the rule's case is where
 			// its first finding is.
 			a = addCase(f.Rule, f.Range)
 		}
-		tc := &out.Suites[a.suite].Cases[a.tc]
-		tc.Failures = append(tc.Failures, junitProblem{Message: f.Message, Type: junitType(f), Text: junitText(f)})
+		tc := &suites[a.suite].cases[a.tc]
+		tc.findings = append(tc.findings, i)
 	}
 	for _, err := range r.Errors {
 		rg, msg := diag.Range{}, err.Error()
@@ -103,45 +94,233 @@ func (JUnit) Write(w io.Writer, r *check.Report) error {
 			rg = ie.Range
 		}
 		s := suite(rg.File)
-		s.Cases = append(s.Cases, junitCase{Name: "load " + rg.File, Classname: rg.File, File: rg.File, Line: rg.Start.Line,
-			Errors: []junitProblem{{Message: msg, Type: "input-error", Text: msg}}})
+		s.cases = append(s.cases, junitCase{name: "load " + rg.File, file: rg.File, line: rg.Start.Line, err: msg, isErr: true})
 	}
-	for i := range out.Suites {
-		s := &out.Suites[i]
-		for _, tc := range s.Cases {
-			s.Tests++
-			if len(tc.Failures) > 0 {
-				s.Failures++
+	tests, failures, errs := 0, 0, 0
+	for i := range suites {
+		s := &suites[i]
+		for _, tc := range s.cases {
+			if len(tc.findings) > 0 {
+				s.failures++
 			}
-			if len(tc.Errors) > 0 {
-				s.Errors++
+			if tc.isErr {
+				s.errors++
 			}
 		}
-		out.Tests += s.Tests
-		out.Failures += s.Failures
-		out.Errors += s.Errors
+		tests += len(s.cases)
+		failures += s.failures
+		errs += s.errors
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
+
+	x := &xmlWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	x.start(0, "testsuites")
+	x.attr("name", toolName(r))
+	x.intAttr("tests", tests)
+	x.intAttr("failures", failures)
+	x.intAttr("errors", errs)
+	x.raw(">")
+	for i := range suites {
+		s := &suites[i]
+		x.start(1, "testsuite")
+		x.attr("name", s.name)
+		x.intAttr("tests", len(s.cases))
+		x.intAttr("failures", s.failures)
+		x.intAttr("errors", s.errors)
+		x.raw(">")
+		for j := range s.cases {
+			tc := &s.cases[j]
+			x.start(2, "testcase")
+			x.attr("name", tc.name)
+			x.attr("classname", tc.file)
+			if tc.file != "" {
+				x.attr("file", tc.file)
+			}
+			if tc.line != 0 {
+				x.intAttr("line", tc.line)
+			}
+			x.raw(">")
+			for _, k := range tc.findings {
+				f := &r.Findings[k]
+				x.text = appendJUnitText(x.text[:0], f)
+				x.problem("failure", f.Message, junitType(f), x.text)
+			}
+			if tc.isErr {
+				x.problem("error", tc.err, "input-error", append(x.text[:0], tc.err...))
+			}
+			x.end(2, "testcase", len(tc.findings) > 0 || tc.isErr)
+		}
+		x.end(1, "testsuite", len(s.cases) > 0)
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	x.end(0, "testsuites", len(suites) > 0)
+	x.raw("\n")
+	return x.w.Flush()
 }
 
-// junitText is a failure's body: the finding as the text report has it.
-func junitText(f check.Finding) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s: %s [%s]", f.Range, f.Severity, f.Message, f.Code)
+// appendJUnitText appends a failure's body: the finding as the text
+// report has it.
+func appendJUnitText(b []byte, f *check.Finding) []byte {
+	b = append(b, f.Range.String()...)
+	b = append(b, ": "...)
+	b = append(b, f.Severity.String()...)
+	b = append(b, ": "...)
+	b = append(b, f.Message...)
+	b = append(b, " ["...)
+	b = append(b, f.Code...)
+	b = append(b, ']')
 	if f.Tag != "" {
-		fmt.Fprintf(&b, "\ntag: %s", f.Tag)
+		b = append(b, "\ntag: "...)
+		b = append(b, f.Tag...)
 	}
 	if t := f.Technique; t != nil {
-		fmt.Fprintf(&b, "\n%s %s (%s): %s", t.ID, t.Name, strings.Join(t.Tactics, ", "), t.URL)
+		b = append(b, '\n')
+		b = append(b, t.ID...)
+		b = append(b, ' ')
+		b = append(b, t.Name...)
+		b = append(b, " ("...)
+		for i, tac := range t.Tactics {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, tac...)
+		}
+		b = append(b, "): "...)
+		b = append(b, t.URL...)
 	}
-	return b.String()
+	return b
+}
+
+// xmlWriter writes elements indented by two spaces a level, as
+// encoding/xml's Encoder with Indent("", "  ") does.
+type xmlWriter struct {
+	w    *bufio.Writer
+	num  []byte
+	text []byte // a failure's body, reused
+}
+
+func (x *xmlWriter) raw(s string) { x.w.WriteString(s) }
+
+// start opens an element at depth, its attributes to follow: a new line
+// first unless it is the first element.
+func (x *xmlWriter) start(depth int, name string) {
+	if depth > 0 {
+		x.w.WriteByte('\n')
+		for range depth {
+			x.w.WriteString("  ")
+		}
+	}
+	x.w.WriteByte('<')
+	x.w.WriteString(name)
+}
+
+// end closes an element at depth: on a line of its own after children,
+// right after its start tag when it has none.
+func (x *xmlWriter) end(depth int, name string, children bool) {
+	if children {
+		x.w.WriteByte('\n')
+		for range depth {
+			x.w.WriteString("  ")
+		}
+	}
+	x.w.WriteString("</")
+	x.w.WriteString(name)
+	x.w.WriteByte('>')
+}
+
+func (x *xmlWriter) attr(name, value string) {
+	x.w.WriteByte(' ')
+	x.w.WriteString(name)
+	x.w.WriteString(`="`)
+	escapeXML(x.w, value)
+	x.w.WriteByte('"')
+}
+
+func (x *xmlWriter) intAttr(name string, v int) {
+	x.num = strconv.AppendInt(x.num[:0], int64(v), 10)
+	x.w.WriteByte(' ')
+	x.w.WriteString(name)
+	x.w.WriteString(`="`)
+	x.w.Write(x.num)
+	x.w.WriteByte('"')
+}
+
+// problem writes a failure or error of a test case, its body as CDATA.
+func (x *xmlWriter) problem(name, message, typ string, body []byte) {
+	x.start(3, name)
+	x.attr("message", message)
+	x.attr("type", typ)
+	x.w.WriteByte('>')
+	if len(body) > 0 {
+		x.w.WriteString("<![CDATA[")
+		for {
+			before, after, ok := bytes.Cut(body, []byte("]]>"))
+			if !ok {
+				break
+			}
+			x.w.Write(before)
+			x.w.WriteString("]]]]><![CDATA[>")
+			body = after
+		}
+		x.w.Write(body)
+		x.w.WriteString("]]>")
+	}
+	x.end(3, name, false)
+}
+
+// escapeXML writes s escaped as encoding/xml escapes attribute values:
+// the five markup characters, tab and line breaks as references, and
+// what XML cannot hold (invalid UTF-8, control characters) as U+FFFD.
+func escapeXML(w *bufio.Writer, s string) {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, width := utf8.DecodeRuneInString(s[i:])
+			i += width
+			if r == utf8.RuneError && width == 1 || !xmlChar(r) {
+				w.WriteString(s[last : i-width])
+				w.WriteString("\uFFFD")
+				last = i
+			}
+			continue
+		}
+		i++
+		var esc string
+		switch c {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if c >= 0x20 {
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		w.WriteString(s[last : i-1])
+		w.WriteString(esc)
+		last = i
+	}
+	w.WriteString(s[last:])
+}
+
+// xmlChar reports whether r is in XML's Char production, as encoding/xml
+// checks it.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
 }
