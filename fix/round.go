@@ -3,6 +3,7 @@ package fix
 import (
 	"fmt"
 	"runtime"
+	"sync"
 
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/rules"
@@ -47,10 +48,13 @@ func applyRound(files []*File, plan map[string]*filePlan) (changed bool, next *r
 		if p == nil || ff.Err != nil {
 			continue
 		}
+		var wg sync.WaitGroup
 		if ff.before == nil {
-			ff.before = tagsOf(ff.parsed)
+			f := ff.parsed
+			wg.Go(func() { ff.before = tagsOf(f) })
 		}
 		ps = append(ps, &patch{ff: ff, base: shapeOf(ff.parsed), plan: p})
+		wg.Wait()
 		ff.parsed = nil
 		size += len(ff.After)
 	}

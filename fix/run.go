@@ -168,19 +168,33 @@ func pick(fixes []diag.Fix, unsafe bool, loaded map[string]bool) map[string]*fil
 		if fx.Unsafe != unsafe || len(fx.Edits) == 0 || !fits(fx, loaded, taken) {
 			continue
 		}
-		mine := map[string][]diag.Edit{}
-		for _, e := range fx.Edits {
+		for i, e := range fx.Edits {
 			taken.add(e)
-			mine[e.File] = append(mine[e.File], e)
-		}
-		for path, edits := range mine {
-			if plan[path] == nil {
-				plan[path] = &filePlan{}
+			if slices.ContainsFunc(fx.Edits[:i], func(o diag.Edit) bool { return o.File == e.File }) {
+				continue // that file's edits are in already
 			}
-			plan[path].edits = append(plan[path].edits, edits)
+			if plan[e.File] == nil {
+				plan[e.File] = &filePlan{}
+			}
+			plan[e.File].edits = append(plan[e.File].edits, editsIn(fx.Edits[i:], e.File))
 		}
 	}
 	return plan
+}
+
+// editsIn returns the edits of file, edits itself when it has no other:
+// nearly every fix edits one file.
+func editsIn(edits []diag.Edit, file string) []diag.Edit {
+	if !slices.ContainsFunc(edits, func(e diag.Edit) bool { return e.File != file }) {
+		return edits
+	}
+	var out []diag.Edit
+	for _, e := range edits {
+		if e.File == file {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // fits reports whether fix can join the edits taken so far.

@@ -3,6 +3,7 @@ package fix
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -23,11 +24,11 @@ func WriteFile(path string, before, data []byte) error {
 	if err != nil {
 		return err
 	}
-	now, err := os.ReadFile(real)
+	same, err := holds(real, before)
 	if err != nil {
 		return err
 	}
-	if !bytes.Equal(now, before) {
+	if !same {
 		return fmt.Errorf("%s: changed on disk while it was being fixed; run again", path)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(real), "."+filepath.Base(real)+".falcomitre-*")
@@ -58,4 +59,29 @@ func WriteFile(path string, before, data []byte) error {
 	}
 	done = true
 	return nil
+}
+
+// holds reports whether the file at path holds data, read a piece at a
+// time: a copy of a 33 MB file was 33 MB of fresh memory, a tenth of a
+// second on its own.
+func holds(path string, data []byte) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, 256<<10)
+	for {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)+1)])
+		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
+			return false, nil
+		}
+		data = data[n:]
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return len(data) == 0, nil
+		case err != nil:
+			return false, err
+		}
+	}
 }
