@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -34,42 +33,79 @@ func githubLevel(s diag.Severity) string {
 	return "notice"
 }
 
-// Write implements Writer.
+// Write implements Writer. Each command is written in pieces, with no
+// string made for it: 120k findings made it cost more than the checks.
 func (GitHub) Write(w io.Writer, r *check.Report) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range r.Findings {
-		msg := f.Message
+	c := &commandWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		c.start(githubLevel(f.Severity), f.Range, f.Code)
+		dataEscaper.WriteString(c.w, f.Message)
 		if t := f.Technique; t != nil {
 			// A second line of the annotation: the page teaches more
 			// than the message can.
-			msg += fmt.Sprintf("\n%s %s (%s): %s", t.ID, t.Name, strings.Join(t.Tactics, ", "), t.URL)
+			c.w.WriteString("%0A")
+			dataEscaper.WriteString(c.w, t.ID)
+			c.w.WriteByte(' ')
+			dataEscaper.WriteString(c.w, t.Name)
+			c.w.WriteString(" (")
+			for j, tac := range t.Tactics {
+				if j > 0 {
+					c.w.WriteString(", ")
+				}
+				dataEscaper.WriteString(c.w, tac)
+			}
+			c.w.WriteString("): ")
+			dataEscaper.WriteString(c.w, t.URL)
 		}
-		writeCommand(bw, githubLevel(f.Severity), f.Range, f.Code, msg)
+		c.w.WriteByte('\n')
 	}
 	for _, err := range r.Errors {
+		rg, msg := diag.Range{}, err.Error()
 		var ie *diag.InputError
 		if errors.As(err, &ie) {
-			writeCommand(bw, "error", ie.Range, "falcomitre: input not checked", ie.Msg)
-		} else {
-			writeCommand(bw, "error", diag.Range{}, "falcomitre: input not checked", err.Error())
+			rg, msg = ie.Range, ie.Msg
 		}
+		c.start("error", rg, "falcomitre: input not checked")
+		dataEscaper.WriteString(c.w, msg)
+		c.w.WriteByte('\n')
 	}
-	return bw.Flush()
+	return c.w.Flush()
 }
 
-func writeCommand(w *bufio.Writer, level string, r diag.Range, title, msg string) {
-	var props []string
+// commandWriter writes workflow commands.
+type commandWriter struct {
+	w   *bufio.Writer
+	num []byte
+}
+
+// start writes a command up to its message: ::level props::
+func (c *commandWriter) start(level string, r diag.Range, title string) {
+	c.w.WriteString("::")
+	c.w.WriteString(level)
+	c.w.WriteByte(' ')
 	if r.File != "" {
-		props = append(props, "file="+escapeProperty(r.File))
+		c.w.WriteString("file=")
+		propertyEscaper.WriteString(c.w, r.File)
+		c.w.WriteByte(',')
 	}
 	if r.Start.IsValid() {
-		props = append(props, "line="+strconv.Itoa(r.Start.Line), "col="+strconv.Itoa(r.Start.Column))
+		c.prop("line=", r.Start.Line)
+		c.prop("col=", r.Start.Column)
 		if r.End.IsValid() {
-			props = append(props, "endLine="+strconv.Itoa(r.End.Line), "endColumn="+strconv.Itoa(r.End.Column))
+			c.prop("endLine=", r.End.Line)
+			c.prop("endColumn=", r.End.Column)
 		}
 	}
-	props = append(props, "title="+escapeProperty(title))
-	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
+	c.w.WriteString("title=")
+	propertyEscaper.WriteString(c.w, title)
+	c.w.WriteString("::")
+}
+
+func (c *commandWriter) prop(name string, v int) {
+	c.num = strconv.AppendInt(append(c.num[:0], name...), int64(v), 10)
+	c.num = append(c.num, ',')
+	c.w.Write(c.num)
 }
 
 // escapeData escapes a command's message as the runner unescapes it
