@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"io"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -20,14 +22,19 @@ import (
 // pointers, strings, integers and booleans are written here; anything
 // else (maps, floats, types with their own marshalling) by encoding/json.
 func writeJSONDoc(w io.Writer, v any) error {
-	s := &jsonStreamer{bw: bufio.NewWriterSize(w, 64<<10), fields: map[reflect.Type][]jsonField{}, custom: map[reflect.Type]bool{}}
-	s.enc = json.NewEncoder(&s.buf)
-	s.enc.SetEscapeHTML(false)
+	s := newJSONStreamer(w)
 	if err := s.value(reflect.ValueOf(v), ""); err != nil {
 		return err
 	}
 	s.bw.WriteByte('\n')
 	return s.bw.Flush()
+}
+
+func newJSONStreamer(w io.Writer) *jsonStreamer {
+	s := &jsonStreamer{bw: bufio.NewWriterSize(w, 64<<10), fields: map[reflect.Type][]jsonField{}, custom: map[reflect.Type]bool{}}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	return s
 }
 
 type jsonStreamer struct {
@@ -182,15 +189,12 @@ func (s *jsonStreamer) array(v reflect.Value, prefix string) error {
 	}
 	inner := s.inner(prefix)
 	s.bw.WriteByte('[')
-	for i := range v.Len() {
-		if i > 0 {
-			s.bw.WriteByte(',')
-		}
-		s.bw.WriteByte('\n')
-		s.bw.WriteString(inner)
-		if err := s.value(v.Index(i), inner); err != nil {
+	if v.Len() >= parallelArray && runtime.GOMAXPROCS(0) > 1 {
+		if err := s.elemsOnEveryCore(v, inner); err != nil {
 			return err
 		}
+	} else if err := s.elems(v, 0, v.Len(), inner); err != nil {
+		return err
 	}
 	s.bw.WriteByte('\n')
 	s.bw.WriteString(prefix)
@@ -207,6 +211,68 @@ func (s *jsonStreamer) leaf(v reflect.Value, prefix string) error {
 	b := s.buf.Bytes()
 	_, err := s.bw.Write(b[:len(b)-1]) // Encode ends with a newline
 	return err
+}
+
+// elems writes the elements lo to hi of array v, each after its comma
+// and line break.
+func (s *jsonStreamer) elems(v reflect.Value, lo, hi int, inner string) error {
+	for i := lo; i < hi; i++ {
+		if i > 0 {
+			s.bw.WriteByte(',')
+		}
+		s.bw.WriteByte('\n')
+		s.bw.WriteString(inner)
+		if err := s.value(v.Index(i), inner); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parallelArray is the length from which an array's elements are written
+// on every core, a piece of arrayPiece elements each, in turns that keep
+// the output in order: a large report's findings or SARIF results.
+const (
+	parallelArray = 4096
+	arrayPiece    = 1024
+)
+
+// elemsOnEveryCore is elems for the whole of v, each core writing its
+// piece of a turn to a buffer of its own that is then copied out in
+// order. Each has a streamer of its own: the type caches are not shared.
+func (s *jsonStreamer) elemsOnEveryCore(v reflect.Value, inner string) error {
+	n := runtime.GOMAXPROCS(0)
+	bufs := make([]bytes.Buffer, n)
+	workers := make([]*jsonStreamer, n)
+	errs := make([]error, n)
+	for w := range workers {
+		workers[w] = newJSONStreamer(&bufs[w])
+	}
+	for turn := 0; turn < v.Len(); turn += n * arrayPiece {
+		var wg sync.WaitGroup
+		for w := range workers {
+			lo := turn + w*arrayPiece
+			hi := min(lo+arrayPiece, v.Len())
+			if lo >= hi {
+				break
+			}
+			wg.Go(func() {
+				bufs[w].Reset()
+				if errs[w] = workers[w].elems(v, lo, hi, inner); errs[w] == nil {
+					errs[w] = workers[w].bw.Flush()
+				}
+			})
+		}
+		wg.Wait()
+		for w := range workers {
+			if errs[w] != nil {
+				return errs[w]
+			}
+			s.bw.Write(bufs[w].Bytes())
+			bufs[w].Reset()
+		}
+	}
+	return nil
 }
 
 // fieldOf is a struct field as encoding/json names it, keep false for

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/falcomitre/falcomitre/diag"
@@ -148,6 +149,29 @@ func fill(r *rand.Rand, v reflect.Value, words []string, depth int) {
 			if v.Type().Field(i).IsExported() {
 				fill(r, v.Field(i), words, depth+1)
 			}
+		}
+	}
+}
+
+// TestWriteJSONDocLongArrays holds the arrays written on every core to
+// json.Encoder, at lengths around the pieces and turns they are cut in,
+// with elements that differ, so that one out of order shows.
+func TestWriteJSONDocLongArrays(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	words := []string{"", "a", `q"`, "日本"}
+	for _, n := range []int{parallelArray - 1, parallelArray, parallelArray + 1, 3*arrayPiece*2 + 17, 10_000} {
+		findings := make([]jsonFinding, n)
+		for i := range findings {
+			fill(r, reflect.ValueOf(&findings[i]).Elem(), words, 1)
+			findings[i].Code = strconv.Itoa(i)
+		}
+		doc := struct {
+			Name     string        `json:"name"`
+			Findings []jsonFinding `json:"findings"`
+			Nested   [][]int       `json:"nested"`
+		}{"long", findings, [][]int{make([]int, n)}}
+		if got, want := streamed(t, doc), encoded(t, doc); got != want {
+			t.Fatalf("%d elements: the streamed document differs from json.Encoder's", n)
 		}
 	}
 }

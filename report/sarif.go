@@ -10,6 +10,7 @@ import (
 
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/diag"
+	"github.com/falcomitre/falcomitre/internal/par"
 )
 
 // SARIF writes the report as a SARIF 2.1.0 log, the format GitHub code
@@ -61,21 +62,31 @@ func (SARIF) Write(w io.Writer, r *check.Report) error {
 		}},
 		Invocations: []sarifInvocation{sarifInvocationOf(r)},
 		ColumnKind:  "unicodeCodePoints",
-		Results:     make([]sarifResult, 0, len(r.Findings)+len(r.Suppressed)), // sized once
+		Results:     make([]sarifResult, len(r.Findings)+len(r.Suppressed)),
 		Properties:  sarifRunProps{ATTACK: sarifATTACK{r.ATTACK.Domain, r.ATTACK.Version, r.ATTACK.Source}},
 	}
-	fps := newFingerprinter()
-	for _, f := range r.Findings {
-		res := sarifResultOf(f, index, fps)
-		res.Suppressions = []sarifSuppression{} // checked, not suppressed
-		run.Results = append(run.Results, res)
+	// The findings, then the suppressed ones; each result is made on
+	// whichever core is free.
+	finding := func(i int) *check.Finding {
+		if i < len(r.Findings) {
+			return &r.Findings[i]
+		}
+		return &r.Suppressed[i-len(r.Findings)].Finding
 	}
-	for _, s := range r.Suppressed {
-		res := sarifResultOf(s.Finding, index, fps)
-		loc := sarifLocationOf(s.By.Range)
-		res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: s.By.Reason, Location: &loc}}
-		run.Results = append(run.Results, res)
-	}
+	fps := fingerprints(len(run.Results), finding)
+	par.Ranges(len(run.Results), 1024, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			res := &run.Results[i]
+			*res = sarifResultOf(finding(i), index, fps[i])
+			if i < len(r.Findings) {
+				res.Suppressions = []sarifSuppression{} // checked, not suppressed
+				continue
+			}
+			s := &r.Suppressed[i-len(r.Findings)]
+			loc := sarifLocationOf(s.By.Range)
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: s.By.Reason, Location: &loc}}
+		}
+	})
 	return writeJSONDoc(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
@@ -152,7 +163,7 @@ func sarifInvocationOf(r *check.Report) sarifInvocation {
 	return inv
 }
 
-func sarifResultOf(f check.Finding, index map[string]int, fps *fingerprinter) sarifResult {
+func sarifResultOf(f *check.Finding, index map[string]int, fingerprint string) sarifResult {
 	ruleIndex, ok := index[f.Code]
 	if !ok {
 		ruleIndex = -1 // a code from outside the registry; the schema allows -1
@@ -163,7 +174,7 @@ func sarifResultOf(f check.Finding, index map[string]int, fps *fingerprinter) sa
 		Level:               sarifLevel(f.Severity),
 		Message:             sarifText{Text: f.Message},
 		Locations:           []sarifLocation{sarifLocationOf(f.Range)},
-		PartialFingerprints: map[string]string{fingerprintKey: fps.next(f)},
+		PartialFingerprints: map[string]string{fingerprintKey: fingerprint},
 		Properties: sarifResultProps{
 			Rule:        f.Rule,
 			Tag:         f.Tag,
