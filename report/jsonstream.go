@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,6 +78,7 @@ type jsonField struct {
 }
 
 var (
+	stringMapType     = reflect.TypeFor[map[string]string]()
 	marshalerType     = reflect.TypeFor[json.Marshaler]()
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
 )
@@ -109,6 +111,11 @@ func (s *jsonStreamer) value(v reflect.Value, prefix string) error {
 			return nil
 		}
 		return s.value(v.Elem(), prefix)
+	case reflect.Map:
+		if t != stringMapType {
+			return s.leaf(v, prefix)
+		}
+		return s.stringMap(v, prefix)
 	case reflect.String:
 		writeJSONString(s.bw, v.String(), jsonPlain)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -211,6 +218,42 @@ func (s *jsonStreamer) leaf(v reflect.Value, prefix string) error {
 	b := s.buf.Bytes()
 	_, err := s.bw.Write(b[:len(b)-1]) // Encode ends with a newline
 	return err
+}
+
+// stringMap writes a map[string]string as encoding/json does: keys
+// sorted, null when nil. A SARIF result's fingerprints are one such map,
+// and encoding/json, indenting each apart, was a fifth of the writing.
+func (s *jsonStreamer) stringMap(v reflect.Value, prefix string) error {
+	if v.IsNil() {
+		s.bw.WriteString("null")
+		return nil
+	}
+	if v.Len() == 0 {
+		s.bw.WriteString("{}")
+		return nil
+	}
+	m := v.Interface().(map[string]string)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	inner := s.inner(prefix)
+	s.bw.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			s.bw.WriteByte(',')
+		}
+		s.bw.WriteByte('\n')
+		s.bw.WriteString(inner)
+		writeJSONString(s.bw, k, jsonPlain)
+		s.bw.WriteString(": ")
+		writeJSONString(s.bw, m[k], jsonPlain)
+	}
+	s.bw.WriteByte('\n')
+	s.bw.WriteString(prefix)
+	s.bw.WriteByte('}')
+	return nil
 }
 
 // elems writes the elements lo to hi of array v, each after its comma

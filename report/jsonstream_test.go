@@ -33,6 +33,8 @@ func streamed(t *testing.T, v any) string {
 	return b.String()
 }
 
+type namedMap map[string]string
+
 type jsInner struct {
 	S  string `json:"s,omitempty"`
 	N  int    `json:"n,omitempty"`
@@ -40,8 +42,10 @@ type jsInner struct {
 	P  *int   `json:"p,omitempty"`
 	L  []int  `json:"l,omitempty"`
 	M  map[string]int
-	F  float64 `json:"f"`
-	Q  string  `json:"q,string"` // left to encoding/json
+	SM map[string]string `json:"sm"`
+	NM namedMap          `json:"nm,omitempty"`
+	F  float64           `json:"f"`
+	Q  string            `json:"q,string"` // left to encoding/json
 	u  int
 	X  int `json:"-"`
 	U8 uint8
@@ -79,7 +83,7 @@ func TestWriteJSONDoc(t *testing.T) {
 		jsOuter{},
 		jsOuter{Empty: []string{}, List: []jsInner{}, Nested: [][]string{{}, nil, {"a"}}},
 		jsOuter{
-			Name: tricky[2], Inner: jsInner{S: tricky[3], N: -3, B: true, P: &seven, L: []int{1, 2}, M: map[string]int{"b": 1, "a": 2}, F: 1.5, Q: "q", u: 1, X: 2, U8: 255},
+			Name: tricky[2], Inner: jsInner{S: tricky[3], N: -3, B: true, P: &seven, L: []int{1, 2}, M: map[string]int{"b": 1, "a": 2}, SM: map[string]string{tricky[2]: tricky[3], "b": "", "a": tricky[7], tricky[4]: "x"}, NM: namedMap{"z": "1", "y": "2"}, F: 1.5, Q: "q", u: 1, X: 2, U8: 255},
 			Ptr: &jsInner{}, List: []jsInner{{}, {S: "x"}}, Bytes: []byte("hi"), Any: map[string]any{"k": []any{1, "two"}},
 			Emb: []jsEmbedded{{jsInner{S: "e"}, "x"}}, Edits: []diag.Edit{{File: "f", Offset: 1, Length: 2, Text: tricky[4]}},
 			Arr: [2]int{1, 2}, Odd: 3,
