@@ -7,23 +7,31 @@ import (
 	"github.com/falcomitre/falcomitre/rules"
 )
 
-// shape is what Verify compares of a file before a fix, kept without the
-// parsed model: its bytes, a digest of what the loader read of its items
-// (tags aside) and of its warnings, and its tags lists' regions. Run keeps
-// a shape instead of the model while it parses the patched file, so that
-// the model can be collected and the parse can reuse its memory: at 100k
-// rules, a second 250 MB of fresh pages cost more than the parse itself.
+// shape is what Verify compares of a file before a fix: its bytes, its
+// tags lists' regions, and either the parsed file itself or, when Run is
+// to let the model go, a digest of what the loader read of its items
+// (tags aside) and of its warnings. Run keeps a digest for a large round
+// so that the model can be collected and the patched parse can reuse its
+// memory: at 100k rules, a second 250 MB of fresh pages cost more than
+// the parse itself. A small file keeps the model: hashing it twice cost a
+// tenth of a small fix run.
 type shape struct {
 	path    string
 	src     []byte
 	err     error
+	file    *rules.File // nil when sum stands for it
 	sum     [sha256.Size]byte
 	regions []region
 }
 
-func shapeOf(f *rules.File) *shape {
+// shapeOf returns f's shape, keeping f when keep is set.
+func shapeOf(f *rules.File, keep bool) *shape {
 	s := &shape{path: f.Path, src: f.Src, err: f.Err}
-	if f.Err == nil {
+	switch {
+	case f.Err != nil:
+	case keep:
+		s.file, s.regions = f, regions(f)
+	default:
 		done := make(chan struct{})
 		go func() {
 			s.regions = regions(f)

@@ -20,7 +20,7 @@ import (
 // A fix that fails Verify is a bug in falcomitre, never the user's: the
 // file is left as it was.
 func Verify(before, after *rules.File) error {
-	return shapeOf(before).verify(after)
+	return shapeOf(before, true).verify(after)
 }
 
 // verify is Verify against the shape of the file before the fix.
@@ -31,7 +31,11 @@ func (s *shape) verify(after *rules.File) error {
 	if after.Err != nil {
 		return fmt.Errorf("the fixed %s would no longer load: %v", after.Path, after.Err)
 	}
-	if loaderDigest(after) != s.sum {
+	if s.file != nil {
+		if err := sameItems(s.file, after); err != nil {
+			return fmt.Errorf("the fix would change %s beyond its tags: %w", s.path, err)
+		}
+	} else if loaderDigest(after) != s.sum {
 		// Rare, and a bug: parse the file before the fix again to say
 		// what changed.
 		err := sameItems(rules.Parse(s.path, s.src), after)

@@ -1,6 +1,7 @@
 package fix_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -57,6 +58,9 @@ func TestVerify(t *testing.T) {
 			}
 			after := rules.Parse("r.yaml", []byte(strings.Replace(verifyBase, c.old, c.new, 1)))
 			err := fix.Verify(before, after)
+			if byDigest := fix.VerifyByDigest(before, after); fmt.Sprint(byDigest) != fmt.Sprint(err) {
+				t.Errorf("against the digest: %v; against the model: %v", byDigest, err)
+			}
 			switch {
 			case c.err == "" && err != nil:
 				t.Errorf("refused: %v", err)
