@@ -10,10 +10,6 @@ import (
 	"github.com/falcomitre/falcomitre/internal/par"
 )
 
-// fingerprintKey names falcomitre's partial fingerprint in SARIF results;
-// the version changes only if the recipe does, which re-opens every alert.
-const fingerprintKey = "falcomitre/v1"
-
 // fingerprints derives each finding's identity from what it is about,
 // never from where: the file, rule, tag and code stay the same when lines
 // are added above the rule, so code scanning keeps the alert (and its
@@ -22,7 +18,9 @@ const fingerprintKey = "falcomitre/v1"
 //
 // Each fingerprint is the SHA-256 of the facts, then ":" and how many
 // findings with the same facts came before it. The hashes are worked out
-// on every core; the counting follows the findings' order.
+// on every core; the counting follows the findings' order. SARIF names
+// them falcomitre/v1 (sarifFingerprints): the version changes only if the
+// recipe does, which re-opens every alert.
 func fingerprints(n int, finding func(i int) *check.Finding) []string {
 	out := make([]string, n)
 	par.Ranges(n, 1024, func(_, lo, hi int) {

@@ -174,7 +174,7 @@ func sarifResultOf(f *check.Finding, index map[string]int, fingerprint string) s
 		Level:               sarifLevel(f.Severity),
 		Message:             sarifText{Text: f.Message},
 		Locations:           []sarifLocation{sarifLocationOf(f.Range)},
-		PartialFingerprints: map[string]string{fingerprintKey: fingerprint},
+		PartialFingerprints: sarifFingerprints{V1: fingerprint},
 		Properties: sarifResultProps{
 			Rule:        f.Rule,
 			Tag:         f.Tag,

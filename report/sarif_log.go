@@ -85,7 +85,7 @@ type sarifResult struct {
 	Level               string             `json:"level"`
 	Message             sarifText          `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
-	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	PartialFingerprints sarifFingerprints  `json:"partialFingerprints"`
 	Fixes               []sarifFix         `json:"fixes,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions"`
 	Properties          sarifResultProps   `json:"properties"`
@@ -157,4 +157,11 @@ type sarifSuppression struct {
 	Justification string `json:"justification,omitempty"`
 	// Location is the comment that suppresses the result.
 	Location *sarifLocation `json:"location,omitempty"`
+}
+
+// sarifFingerprints is a result's partialFingerprints: a property bag
+// with one member, falcomitre's, as a struct rather than a map, which was
+// an allocation per result.
+type sarifFingerprints struct {
+	V1 string `json:"falcomitre/v1"`
 }
