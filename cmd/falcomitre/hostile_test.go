@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -70,7 +72,11 @@ func TestTimeout(t *testing.T) {
 	exited := make(chan int, 1)
 	exitNow = func(code int) { exited <- code }
 	defer func() { exitNow = os.Exit }()
-	_, _, errs := runCLI(t, "check", "--timeout", "1ns", example)
+	// The watchdog writes from its own goroutine while the run goes on
+	// (exitNow does not end it here): stderr must take both.
+	var out bytes.Buffer
+	var errb lockedBuffer
+	run([]string{"check", "--timeout", "1ns", example}, &out, &errb)
 	select {
 	case code := <-exited:
 		if code != exitInput {
@@ -79,7 +85,25 @@ func TestTimeout(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the watchdog did not fire")
 	}
-	if !strings.Contains(errs, "took longer than 1ns (--timeout)") {
+	if errs := errb.String(); !strings.Contains(errs, "took longer than 1ns (--timeout)") {
 		t.Errorf("stderr: %q", errs)
 	}
+}
+
+// lockedBuffer is a bytes.Buffer that goroutines may share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
