@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -136,6 +137,20 @@ func FuzzAnalyze(f *testing.F) {
 			if r.Expr != nil {
 				Expand(r.Expr)
 			}
+		}
+		// Observations is Analyze without the texts and trees: the same
+		// observation for every rule Falco would accept, and no other.
+		obs, accepted := Observations(set), 0
+		for _, r := range res.Rules {
+			if r.Err == nil {
+				accepted++
+				if !reflect.DeepEqual(obs[r.Rule.Name], &r.Observation) {
+					t.Fatalf("rule %q: Observations and Analyze differ", r.Rule.Name)
+				}
+			}
+		}
+		if len(obs) != accepted {
+			t.Fatalf("%d observations for %d accepted rules", len(obs), accepted)
 		}
 	})
 }
