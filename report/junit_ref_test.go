@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -23,15 +22,7 @@ func TestJUnitWriter(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for i := range 400 {
 		var rep check.Report
-		fill(r, reflect.ValueOf(&rep).Elem(), words, 0)
-		rep.Errors = nil
-		for range r.IntN(3) {
-			var err error = &diag.InputError{Range: diag.Range{File: words[r.IntN(len(words))], Start: diag.Pos{Line: r.IntN(3)}}, Msg: words[r.IntN(len(words))]}
-			if r.IntN(3) == 0 {
-				err = errors.New(words[r.IntN(len(words))])
-			}
-			rep.Errors = append(rep.Errors, err)
-		}
+		fillReport(r, &rep, words)
 		if r.IntN(3) == 0 {
 			// Findings of rules the RuleRefs do not name.
 			rep.RuleRefs = nil

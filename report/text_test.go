@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -22,7 +23,7 @@ func TestTextWriter(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for i := range 300 {
 		var rep check.Report
-		fill(r, reflect.ValueOf(&rep).Elem(), words, 0)
+		fillReport(r, &rep, words)
 		for j := range rep.Findings {
 			rep.Findings[j].Severity = diag.Severity(r.IntN(4))
 		}
@@ -69,4 +70,18 @@ func formattedText(t *Text, w io.Writer, r *check.Report) {
 	}
 	fmt.Fprintln(bw, Summary(r))
 	bw.Flush()
+}
+
+// fillReport fills rep at random as fill does, with input errors of both
+// kinds in place of fill's nil ones.
+func fillReport(r *rand.Rand, rep *check.Report, words []string) {
+	fill(r, reflect.ValueOf(rep).Elem(), words, 0)
+	rep.Errors = nil
+	for range r.IntN(3) {
+		var err error = &diag.InputError{Range: diag.Range{File: words[r.IntN(len(words))], Start: diag.Pos{Line: r.IntN(3)}}, Msg: words[r.IntN(len(words))]}
+		if r.IntN(3) == 0 {
+			err = errors.New(words[r.IntN(len(words))])
+		}
+		rep.Errors = append(rep.Errors, err)
+	}
 }
