@@ -21,7 +21,12 @@ func Ranges(n, size int, work func(worker, lo, hi int)) {
 	shards := (n + size - 1) / size
 	workers := min(runtime.GOMAXPROCS(0), shards)
 	if workers <= 1 {
-		work(0, 0, n)
+		// Still a range at a time: callers size their scratch space on
+		// size (a check of 100k rules on one core grew one slice of all
+		// its findings by doubling, a quarter of its time).
+		for lo := 0; lo < n; lo += size {
+			work(0, lo, min(n, lo+size))
+		}
 		return
 	}
 	var next atomic.Int64

@@ -1,6 +1,7 @@
 package par
 
 import (
+	"runtime"
 	"sync/atomic"
 	"testing"
 )
@@ -20,5 +21,21 @@ func TestRangesCoversEachIndexOnce(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRangesOneCoreKeepsSize: on one core the ranges are still at most
+// size, in order, on worker 0.
+func TestRangesOneCoreKeepsSize(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	next := 0
+	Ranges(1001, 64, func(w, lo, hi int) {
+		if w != 0 || lo != next || hi-lo > 64 || hi <= lo {
+			t.Fatalf("worker %d, range [%d, %d) after %d", w, lo, hi, next)
+		}
+		next = hi
+	})
+	if next != 1001 {
+		t.Fatalf("ranges ended at %d", next)
 	}
 }
