@@ -1,6 +1,7 @@
 package fix_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -104,6 +105,38 @@ func FuzzFix(f *testing.F) {
 		again := fix.Run([]*rules.File{after}, find, fix.Options{})
 		if again.Files[0].Changed() {
 			t.Fatalf("a second run changes it again\ninput:  %q\nfirst:  %q\nsecond: %q", src, ff.After, again.Files[0].After)
+		}
+	})
+}
+
+// FuzzVerifyDigest changes arbitrary rules files at an arbitrary place
+// and holds Verify against a digest of the file before (as a large round
+// makes it) to Verify against its model: the same verdict, the same
+// message.
+func FuzzVerifyDigest(f *testing.F) {
+	for _, glob := range []string{
+		filepath.Join("testdata", "layout", "*", "*.yaml"),
+		filepath.Join("..", "rules", "testdata", "load", "*", "*.yaml"),
+	} {
+		paths, _ := filepath.Glob(glob)
+		for i, p := range paths {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b, uint16(i*37), uint8(i%4), "x")
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte, at uint16, cut uint8, text string) {
+		before := rules.Parse("f.yaml", src)
+		if before.Err != nil {
+			return // Run never patches a file that did not load
+		}
+		off := int(at) % (len(src) + 1)
+		end := min(len(src), off+int(cut)%8)
+		out := append(append(append([]byte(nil), src[:off]...), text...), src[end:]...)
+		after := rules.Parse("f.yaml", out)
+		byModel, byDigest := fix.Verify(before, after), fix.VerifyByDigest(before, after)
+		if fmt.Sprint(byModel) != fmt.Sprint(byDigest) {
+			t.Fatalf("against the model: %v\nagainst the digest: %v\ninput:  %q\noutput: %q", byModel, byDigest, src, out)
 		}
 	})
 }
