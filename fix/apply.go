@@ -14,15 +14,21 @@ import (
 // two insertions at the same offset (whose order would be a guess), are an
 // error, and so is an edit outside src. src is not modified.
 func Apply(src []byte, edits []diag.Edit) ([]byte, error) {
+	out, _, err := apply(src, edits)
+	return out, err
+}
+
+// apply is Apply that also returns the edits in the order applied.
+func apply(src []byte, edits []diag.Edit) ([]byte, []diag.Edit, error) {
 	sorted := sortEdits(edits)
 	size := len(src)
 	for i, e := range sorted {
 		if e.Offset < 0 || e.Length < 0 || e.End() > len(src) {
-			return nil, fmt.Errorf("edit of bytes [%d,%d) lies outside the %d bytes of the file", e.Offset, e.End(), len(src))
+			return nil, nil, fmt.Errorf("edit of bytes [%d,%d) lies outside the %d bytes of the file", e.Offset, e.End(), len(src))
 		}
 		if i > 0 && conflict(sorted[i-1], e) {
 			p := sorted[i-1]
-			return nil, fmt.Errorf("edits of bytes [%d,%d) and [%d,%d) overlap", p.Offset, p.End(), e.Offset, e.End())
+			return nil, nil, fmt.Errorf("edits of bytes [%d,%d) and [%d,%d) overlap", p.Offset, p.End(), e.Offset, e.End())
 		}
 		size += len(e.Text) - e.Length
 	}
@@ -33,7 +39,7 @@ func Apply(src []byte, edits []diag.Edit) ([]byte, error) {
 		out = append(out, e.Text...)
 		at = e.End()
 	}
-	return append(out, src[at:]...), nil
+	return append(out, src[at:]...), sorted, nil
 }
 
 // sortEdits orders edits by offset, an insertion before a replacement

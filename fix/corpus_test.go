@@ -69,6 +69,7 @@ func TestCorpus(t *testing.T) {
 		if !loaded {
 			t.Errorf("%s: changed a file that did not load", name)
 		}
+		changesHold(t, ff)
 		if err := fix.WriteFile(copyPath, ff.Before, ff.After); err != nil {
 			t.Fatal(err)
 		}

@@ -95,6 +95,7 @@ func FuzzFix(f *testing.F) {
 		if !ff.Changed() {
 			return
 		}
+		changesHold(t, ff)
 		after := rules.Parse("f.yaml", ff.After)
 		if err := fix.Verify(rules.Parse("f.yaml", src), after); err != nil {
 			t.Fatalf("%v\ninput:  %q\noutput: %q", err, src, ff.After)

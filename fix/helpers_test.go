@@ -3,6 +3,7 @@ package fix_test
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -89,4 +90,13 @@ func rel(dir, path string) string {
 		return filepath.ToSlash(r)
 	}
 	return path
+}
+
+// changesHold fails the test unless ff's Changes describe its Before and
+// After: the diff is made from them.
+func changesHold(t *testing.T, ff *fix.File) {
+	t.Helper()
+	if err := ff.WriteDiff(io.Discard, "a", "b"); err != nil {
+		t.Fatalf("%s: the changes do not describe the fix: %v", ff.Path, err)
+	}
 }

@@ -28,6 +28,7 @@ type patch struct {
 	plan  *filePlan
 	n     int // fixes applied
 	out   []byte
+	edits []diag.Edit // applied, in order
 	after *rules.File
 	err   error
 }
@@ -115,6 +116,7 @@ func applyRound(files []*File, plan map[string]*filePlan) (changed bool, next *r
 			continue
 		}
 		p.ff.After, p.ff.parsed = p.out, p.after
+		p.ff.Changes = compose(p.ff.Changes, p.edits)
 		p.ff.Fixes += p.n
 		changed = true
 	}
@@ -129,7 +131,7 @@ func (p *patch) apply(fixes [][]diag.Edit) {
 		edits = append(edits, e...)
 	}
 	p.n, p.after = len(fixes), nil
-	p.out, p.err = Apply(p.ff.After, edits)
+	p.out, p.edits, p.err = apply(p.ff.After, edits)
 	if p.err == nil {
 		p.after = rules.Parse(p.ff.Path, p.out)
 	}

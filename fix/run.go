@@ -42,6 +42,9 @@ type File struct {
 	After  []byte // as fixed; Before when nothing changed
 	Fixes  int    // fixes applied
 	Tags   int    // tags changed, see TagsChanged
+	// Changes are the stretches of bytes the fixes changed, what a diff
+	// of Before and After shows.
+	Changes []Change
 	// Err says why a fix of this file was refused (a patched text that
 	// failed Verify); the file keeps the fixes applied before.
 	Err error

@@ -12,7 +12,6 @@ import (
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/diag"
 	"github.com/falcomitre/falcomitre/fix"
-	"github.com/falcomitre/falcomitre/internal/unidiff"
 	"github.com/falcomitre/falcomitre/rules"
 )
 
@@ -113,7 +112,7 @@ func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, c
 			continue
 		}
 		if f.diff {
-			if err := unidiff.Write(stdout, ff.Path, ff.Path, ff.Before, ff.After); err != nil {
+			if err := ff.WriteDiff(stdout, ff.Path, ff.Path); err != nil {
 				errs = append(errs, fmt.Errorf("writing the diff: %w", err))
 			}
 			fmt.Fprintf(stderr, "would change %s in %s\n", plural(ff.Tags, "tag"), ff.Path)

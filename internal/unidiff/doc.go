@@ -1,10 +1,9 @@
-// Package unidiff prints the unified diff of two texts exactly as
-// go-udiff's Unified does, byte for byte, but fast on large files.
+// Package unidiff prints the unified diff of a text and its edited copy,
+// as GNU diff -u does, from the stretches of bytes the edits changed.
 //
-// It runs the same line LCS (go-udiff's lcs package, with its search
-// limit, which on files with many changes yields one large hunk) and then
-// follows go-udiff's toUnified step by step, but on line indexes: go-udiff
-// joins and re-splits the changed text, counts newlines from the start of
-// the file for every edit and formats each line with fmt, which on a 33 MB
-// rules file costs seconds.
+// It does not search for a longest common subsequence of lines: the
+// caller knows what it changed. A search bounded to stay fast gives up
+// on a file with thousands of changes and prints most of the file as one
+// hunk; from the changes, each changed line is its own hunk, in time
+// linear in the size of the texts.
 package unidiff

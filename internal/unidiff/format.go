@@ -1,86 +1,77 @@
 package unidiff
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"strconv"
-	"strings"
 )
 
 const noNewline = "\n\\ No newline at end of file\n"
 
-// writer is what format writes to: a strings.Builder or a bufio.Writer,
-// whose write errors it keeps until Flush.
-type writer interface {
-	WriteString(string) (int, error)
-	WriteByte(byte) error
-}
-
-// format prints the hunks as go-udiff's unified.String does.
-func format(b writer, from, to string, old, new []string, hs []hunk) {
-	b.WriteString("--- ")
-	b.WriteString(from)
-	b.WriteString("\n+++ ")
-	b.WriteString(to)
-	b.WriteString("\n")
+// Write writes the unified diff of old and new, labelled from and to, to
+// w; nothing when changes is empty. changes are what the edits that made
+// new from old changed; Write checks that they describe the two texts.
+func Write(w io.Writer, from, to string, old, new []byte, changes []Change) error {
+	if err := checkChanges(old, new, changes); err != nil {
+		return err
+	}
+	hs := hunks(old, new, blocks(old, new, changes), contextLines)
+	if len(hs) == 0 {
+		return nil
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("--- ")
+	bw.WriteString(from)
+	bw.WriteString("\n+++ ")
+	bw.WriteString(to)
+	bw.WriteString("\n")
 	for i := range hs {
 		h := &hs[i]
 		fromCount, toCount := h.counts()
-		b.WriteString("@@")
-		writeRange(b, " -", h.fromLine, fromCount)
-		writeRange(b, " +", h.toLine, toCount)
-		b.WriteString(" @@\n")
+		bw.WriteString("@@")
+		writeRange(bw, " -", h.fromLine, fromCount)
+		writeRange(bw, " +", h.toLine, toCount)
+		bw.WriteString(" @@\n")
 		for _, s := range h.spans {
-			prefix, lines := byte(' '), old
+			prefix, t := byte(' '), old
 			switch s.kind {
 			case del:
 				prefix = '-'
 			case ins:
-				prefix, lines = '+', new
+				prefix, t = '+', new
 			}
-			for _, l := range lines[s.lo:s.hi] {
-				b.WriteByte(prefix)
-				b.WriteString(l)
-				if !strings.HasSuffix(l, "\n") {
-					b.WriteString(noNewline)
-				}
-			}
+			writeLines(bw, prefix, t[s.lo:s.hi])
 		}
+	}
+	return bw.Flush()
+}
+
+// writeLines writes each line of t after prefix.
+func writeLines(w *bufio.Writer, prefix byte, t []byte) {
+	for len(t) > 0 {
+		w.WriteByte(prefix)
+		k := bytes.IndexByte(t, '\n')
+		if k < 0 {
+			w.Write(t)
+			w.WriteString(noNewline)
+			return
+		}
+		w.Write(t[:k+1])
+		t = t[k+1:]
 	}
 }
 
-// writeRange writes one side of a hunk header, with GNU diff's "0,0" for
-// an empty side at the start of the file, as go-udiff does.
-func writeRange(b writer, sign string, line, count int) {
-	b.WriteString(sign)
-	switch {
-	case count > 1:
-		b.WriteString(strconv.Itoa(line))
-		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(count))
-	case line == 1 && count == 0:
-		b.WriteString("0,0")
-	default:
-		b.WriteString(strconv.Itoa(line))
+// writeRange writes one side of a hunk header: the count is left out when
+// it is 1, and an empty side gives the line before it, as diff -u does.
+func writeRange(w *bufio.Writer, sign string, line, count int) {
+	w.WriteString(sign)
+	if count == 0 {
+		line--
 	}
-}
-
-// size is the length of format's output, so that it is built in one
-// allocation: the diff of a large file is tens of megabytes.
-func size(from, to string, old, new []string, hs []hunk) int {
-	n := len("--- \n+++ \n") + len(from) + len(to)
-	for i := range hs {
-		n += len("@@ -,  +, @@\n") + 4*20 // at most four numbers
-		for _, s := range hs[i].spans {
-			lines := old
-			if s.kind == ins {
-				lines = new
-			}
-			for _, l := range lines[s.lo:s.hi] {
-				n += 1 + len(l)
-			}
-			if s.hi > s.lo && !strings.HasSuffix(lines[s.hi-1], "\n") {
-				n += len(noNewline)
-			}
-		}
+	w.WriteString(strconv.Itoa(line))
+	if count != 1 {
+		w.WriteByte(',')
+		w.WriteString(strconv.Itoa(count))
 	}
-	return n
 }

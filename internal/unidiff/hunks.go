@@ -1,100 +1,108 @@
 package unidiff
 
-import "github.com/aymanbagabas/go-udiff/lcs"
+// contextLines is diff -u's: three lines of context around each change.
+const contextLines = 3
 
 // kind is what a span of lines does in a hunk.
 type kind uint8
 
 const (
-	del   kind = iota // lines of the old text, removed
+	equal kind = iota // lines of the old text, kept as context
+	del               // lines of the old text, removed
 	ins               // lines of the new text, added
-	equal             // lines of the old text, kept as context
 )
 
-// span is lines [lo, hi) of the old text (del, equal) or the new (ins).
+// span is the lines t[lo:hi] of the old text (equal, del) or the new
+// (ins); n counts them.
 type span struct {
 	kind   kind
 	lo, hi int
+	n      int
 }
 
-// hunk is go-udiff's hunk with runs of lines instead of one entry per
-// line, so that a hunk of a million lines is a handful of spans.
+// hunk is one "@@" section: its first line in each text, 1-based, and its
+// spans.
 type hunk struct {
-	fromLine, toLine int // 1-based, as printed
+	fromLine, toLine int
 	spans            []span
 }
 
-// hunks groups the line diffs into hunks with context lines of context.
-// It is go-udiff's toUnified on line numbers. The edits go-udiff's Lines
-// gives toUnified are the LCS diffs as byte offsets of whole lines, which
-// its lineEdits leaves as they are (two diffs always have a common line
-// between them, and only a diff reaching the end of both texts can end
-// without a newline), so an edit's first and last line are the diff's.
-// Its quirks are kept: the new line number does not count the lines
-// between edits merged into one hunk.
-func hunks(nold int, diffs []lcs.Diff, context int) []hunk {
-	gap := context * 2
+// hunks groups blocks into hunks with context lines of context around
+// each: two blocks at most 2*context lines apart share a hunk, the lines
+// between them its context.
+func hunks(old, new []byte, bs []block, context int) []hunk {
 	var hs []hunk
 	var h *hunk
-	last, toLine := 0, 0
-	for _, d := range diffs {
-		start, end := d.Start, d.End
-		switch {
-		case h != nil && start == last:
-			// direct extension
-		case h != nil && start <= last+gap:
-			h.addEqual(nold, last, start)
-		default:
+	// Lines before offsets at and nt of the texts, counted as the blocks
+	// go by.
+	at, nt, oldLine, newLine := 0, 0, 0, 0
+	prevHi := 0 // end of the last block in old
+	for _, b := range bs {
+		oldLine += countLines(old, at, b.oldLo)
+		newLine += countLines(new, nt, b.newLo)
+		gap := countLines(old, prevHi, b.oldLo)
+		if h != nil && gap <= 2*context {
+			h.add(equal, prevHi, b.oldLo, gap)
+		} else {
 			if h != nil {
-				h.addEqual(nold, last, last+context)
+				h.addAfter(old, prevHi, context)
 				hs = append(hs, *h)
 			}
-			toLine += start - last
-			h = &hunk{fromLine: start + 1, toLine: toLine + 1}
-			n := h.addEqual(nold, start-context, start)
-			h.fromLine -= n
-			h.toLine -= n
+			lo, n := linesBefore(old, b.oldLo, min(context, oldLine))
+			h = &hunk{fromLine: oldLine - n + 1, toLine: newLine - n + 1}
+			h.add(equal, lo, b.oldLo, n)
 		}
-		last = start
-		if end > start {
-			h.spans = append(h.spans, span{del, start, end})
-			last = end
-		}
-		if d.ReplEnd > d.ReplStart {
-			h.spans = append(h.spans, span{ins, d.ReplStart, d.ReplEnd})
-			toLine += d.ReplEnd - d.ReplStart
-		}
+		dels, adds := countLines(old, b.oldLo, b.oldHi), countLines(new, b.newLo, b.newHi)
+		h.add(del, b.oldLo, b.oldHi, dels)
+		h.add(ins, b.newLo, b.newHi, adds)
+		oldLine += dels
+		newLine += adds
+		at, nt, prevHi = b.oldHi, b.newHi, b.oldHi
 	}
 	if h != nil {
-		h.addEqual(nold, last, last+context)
+		h.addAfter(old, prevHi, context)
 		hs = append(hs, *h)
 	}
 	return hs
 }
 
-// addEqual adds old lines [lo, hi) that exist as context and returns how
-// many it added, as go-udiff's addEqualLines.
-func (h *hunk) addEqual(nold, lo, hi int) int {
-	lo, hi = max(lo, 0), min(hi, nold)
-	if lo >= hi {
-		return 0
+// add appends a span of n lines, if any.
+func (h *hunk) add(k kind, lo, hi, n int) {
+	if n > 0 {
+		h.spans = append(h.spans, span{k, lo, hi, n})
 	}
-	h.spans = append(h.spans, span{equal, lo, hi})
-	return hi - lo
+}
+
+// addAfter appends as context up to n lines of old from offset at.
+func (h *hunk) addAfter(old []byte, at, n int) {
+	hi, k := at, 0
+	for ; k < n && hi < len(old); k++ {
+		hi = lineEnd(old, hi)
+	}
+	h.add(equal, at, hi, k)
+}
+
+// linesBefore returns the start of the n lines of t that end at offset
+// at, a line's start, and n.
+func linesBefore(t []byte, at, n int) (int, int) {
+	lo := at
+	for range n {
+		lo = lineStart(t, lo-1)
+	}
+	return lo, n
 }
 
 // counts returns the number of old and new lines the hunk covers.
 func (h *hunk) counts() (from, to int) {
 	for _, s := range h.spans {
-		n := s.hi - s.lo
 		switch s.kind {
 		case del:
-			from += n
+			from += s.n
 		case ins:
-			to += n
+			to += s.n
 		default:
-			from += n
-			to += n
+			from += s.n
+			to += s.n
 		}
 	}
 	return from, to

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/aymanbagabas/go-udiff"
-
 	"github.com/falcomitre/falcomitre/attack"
 	"github.com/falcomitre/falcomitre/check"
 	"github.com/falcomitre/falcomitre/condition"
@@ -120,7 +118,11 @@ func (ex *example) fixOf(set *rules.Set, cat *attack.Catalog, code string) error
 			return f.Err
 		}
 		if f.Changed() {
-			ex.diff += udiff.Unified("bad.yaml", "bad.yaml", string(f.Before), string(f.After))
+			var b strings.Builder
+			if err := f.WriteDiff(&b, "bad.yaml", "bad.yaml"); err != nil {
+				return err
+			}
+			ex.diff += b.String()
 		}
 	}
 	return nil
