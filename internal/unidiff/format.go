@@ -10,11 +10,17 @@ import (
 const noNewline = "\n\\ No newline at end of file\n"
 
 // Write writes the unified diff of old and new, labelled from and to, to
-// w; nothing when changes is empty. changes are what the edits that made
-// new from old changed; Write checks that they describe the two texts.
+// w; nothing when the texts are equal. changes are what the edits that
+// made new from old changed; Write checks that they describe the two
+// texts.
 func Write(w io.Writer, from, to string, old, new []byte, changes []Change) error {
 	if err := checkChanges(old, new, changes); err != nil {
 		return err
+	}
+	if bytes.Equal(old, new) {
+		// Edits that undo one another: an empty line added above and
+		// taken away below is still no change.
+		return nil
 	}
 	hs := hunks(old, new, blocks(old, new, changes), contextLines)
 	if len(hs) == 0 {
