@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"io"
 	"strconv"
+
+	"github.com/falcomitre/falcomitre/internal/par"
 )
 
 const noNewline = "\n\\ No newline at end of file\n"
@@ -13,6 +15,9 @@ const noNewline = "\n\\ No newline at end of file\n"
 // w; nothing when the texts are equal. changes are what the edits that
 // made new from old changed; Write checks that they describe the two
 // texts.
+//
+// A large diff is made in pieces, on every core, and written in order:
+// the diff of a fix of 100k rules has 50k hunks.
 func Write(w io.Writer, from, to string, old, new []byte, changes []Change) error {
 	if err := checkChanges(old, new, changes); err != nil {
 		return err
@@ -22,35 +27,63 @@ func Write(w io.Writer, from, to string, old, new []byte, changes []Change) erro
 		// taken away below is still no change.
 		return nil
 	}
-	hs := hunks(old, new, blocks(old, new, changes), contextLines)
-	if len(hs) == 0 {
-		return nil
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString("--- ")
-	bw.WriteString(from)
-	bw.WriteString("\n+++ ")
-	bw.WriteString(to)
-	bw.WriteString("\n")
-	for i := range hs {
-		h := &hs[i]
-		fromCount, toCount := h.counts()
-		bw.WriteString("@@")
-		writeRange(bw, " -", h.fromLine, fromCount)
-		writeRange(bw, " +", h.toLine, toCount)
-		bw.WriteString(" @@\n")
-		for _, s := range h.spans {
-			prefix, t := byte(' '), old
-			switch s.kind {
-			case del:
-				prefix = '-'
-			case ins:
-				prefix, t = '+', new
-			}
-			writeLines(bw, prefix, t[s.lo:s.hi])
+	ps := pieces(old, changes)
+	// Lines before each piece: counted piece by piece, then summed.
+	par.Ranges(len(ps), 1, func(_, lo, _ int) {
+		p := &ps[lo]
+		if lo+1 < len(ps) {
+			next := &ps[lo+1]
+			p.oldLines = bytes.Count(old[p.oldAt:next.oldAt], []byte{'\n'})
+			p.newLines = bytes.Count(new[p.newAt:next.newAt], []byte{'\n'})
 		}
+	})
+	oldLine, newLine := 0, 0
+	for i := range ps {
+		ps[i].oldLine, ps[i].newLine = oldLine, newLine
+		oldLine += ps[i].oldLines
+		newLine += ps[i].newLines
+	}
+	par.Ranges(len(ps), 1, func(_, lo, _ int) {
+		p := &ps[lo]
+		hs := hunks(old, new, blocks(old, new, p.changes), p.start(), contextLines)
+		bw := bufio.NewWriterSize(&p.out, 64<<10)
+		for i := range hs {
+			writeHunk(bw, old, new, &hs[i])
+		}
+		bw.Flush()
+	})
+	bw := bufio.NewWriterSize(w, 64<<10)
+	header := false
+	for i := range ps {
+		if ps[i].out.Len() == 0 {
+			continue
+		}
+		if !header {
+			bw.WriteString("--- " + from + "\n+++ " + to + "\n")
+			header = true
+		}
+		bw.Write(ps[i].out.Bytes())
 	}
 	return bw.Flush()
+}
+
+// writeHunk writes one hunk, its header and its lines.
+func writeHunk(bw *bufio.Writer, old, new []byte, h *hunk) {
+	fromCount, toCount := h.counts()
+	bw.WriteString("@@")
+	writeRange(bw, " -", h.fromLine, fromCount)
+	writeRange(bw, " +", h.toLine, toCount)
+	bw.WriteString(" @@\n")
+	for _, s := range h.spans {
+		prefix, t := byte(' '), old
+		switch s.kind {
+		case del:
+			prefix = '-'
+		case ins:
+			prefix, t = '+', new
+		}
+		writeLines(bw, prefix, t[s.lo:s.hi])
+	}
 }
 
 // writeLines writes each line of t after prefix.

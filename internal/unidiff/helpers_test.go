@@ -163,6 +163,12 @@ func holds(t *testing.T, name, old, new string, cs []Change) string {
 	if old == new && diff != "" {
 		t.Fatalf("%s: a diff of equal texts:\n%s", name, diff)
 	}
+	// In pieces as small as can be, the diff is the same.
+	defer func(n int) { pieceBytes = n }(pieceBytes)
+	pieceBytes = 1
+	if cut := written(t, old, new, cs); cut != diff {
+		t.Fatalf("%s: in pieces the diff is\n%s\nnot\n%s", name, cut, diff)
+	}
 	return diff
 }
 

@@ -27,25 +27,29 @@ type hunk struct {
 	spans            []span
 }
 
+// origin is where hunks starts: offsets of the two texts before any
+// block, and the lines before them.
+type origin struct{ oldAt, newAt, oldLine, newLine int }
+
 // hunks groups blocks into hunks with context lines of context around
 // each: two blocks at most 2*context lines apart share a hunk, the lines
 // between them its context.
-func hunks(old, new []byte, bs []block, context int) []hunk {
+func hunks(old, new []byte, bs []block, o origin, context int) []hunk {
 	var hs []hunk
 	var h *hunk
-	// Lines before offsets at and nt of the texts, counted as the blocks
-	// go by.
-	at, nt, oldLine, newLine := 0, 0, 0, 0
-	prevHi := 0 // end of the last block in old
+	// Lines before offset at of old and before the block's start in each
+	// text, counted as the blocks go by.
+	at, oldLine, newLine := o.oldAt, o.oldLine, o.newLine
 	for _, b := range bs {
-		oldLine += countLines(old, at, b.oldLo)
-		newLine += countLines(new, nt, b.newLo)
-		gap := countLines(old, prevHi, b.oldLo)
+		// The texts hold the same lines between blocks.
+		gap := countLines(old, at, b.oldLo)
+		oldLine += gap
+		newLine += gap
 		if h != nil && gap <= 2*context {
-			h.add(equal, prevHi, b.oldLo, gap)
+			h.add(equal, at, b.oldLo, gap)
 		} else {
 			if h != nil {
-				h.addAfter(old, prevHi, context)
+				h.addAfter(old, at, context)
 				hs = append(hs, *h)
 			}
 			lo, n := linesBefore(old, b.oldLo, min(context, oldLine))
@@ -57,10 +61,10 @@ func hunks(old, new []byte, bs []block, context int) []hunk {
 		h.add(ins, b.newLo, b.newHi, adds)
 		oldLine += dels
 		newLine += adds
-		at, nt, prevHi = b.oldHi, b.newHi, b.oldHi
+		at = b.oldHi
 	}
 	if h != nil {
-		h.addAfter(old, prevHi, context)
+		h.addAfter(old, at, context)
 		hs = append(hs, *h)
 	}
 	return hs
