@@ -33,6 +33,12 @@ type Options struct {
 	// longer describes them. Letting it go there lets the patched files'
 	// parse reuse its memory.
 	BeforeApply func()
+	// Consume lets Run take the models of the files it is given: in a
+	// large round, the items no fix touches move to the patched file's
+	// model, their positions shifted (rules.Reparse), instead of being
+	// parsed again. The caller must not use the files, or anything made
+	// of them, once Run has started.
+	Consume bool
 }
 
 // File is one file of a Run.
@@ -127,7 +133,7 @@ func Run(files []*rules.File, find Finder, opt Options) *Result {
 		}
 		res.Set = nil // applyRound lets the models of the files it patches go
 		var changed bool
-		changed, next = applyRound(res.Files, plan)
+		changed, next = applyRound(res.Files, plan, opt.Consume)
 		if !changed {
 			break
 		}

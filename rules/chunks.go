@@ -69,6 +69,7 @@ type chunkResult struct {
 	warnItem []int
 	err      error
 	whole    bool
+	slow     bool // decoded by yaml.v3, not fastDecode
 }
 
 // runChunks reads the file's items chunk by chunk; ok is false when the
@@ -116,7 +117,9 @@ func (p *parser) runChunks(bounds []int) (err error, ok bool) {
 	}
 	// Falco reads items in order and stops at the first error: merge the
 	// chunks that way.
+	p.f.fast = true
 	for _, r := range res {
+		p.f.fast = p.f.fast && !r.slow
 		base := len(p.f.Items)
 		p.f.Items = append(p.f.Items, r.items...)
 		p.f.Warnings = append(p.f.Warnings, r.warnings...)
@@ -146,6 +149,7 @@ func (p *parser) chunk(start, end int, a *nodeArena) (r chunkResult) {
 	}
 	doc, ok := fastDecode(p.f.Src[start:end], line, a)
 	if !ok {
+		r.slow = true
 		if doc, ok = decodeChunk(p.f.Src[start:end]); !ok {
 			return chunkResult{whole: true}
 		}
@@ -158,7 +162,7 @@ func (p *parser) chunk(start, end int, a *nodeArena) (r chunkResult) {
 	for _, it := range cp.f.Items {
 		it.File = p.f // not the chunk parser's stand-in
 	}
-	return chunkResult{items: cp.f.Items, warnings: cp.f.Warnings, warnItem: cp.f.warnItem, err: err}
+	return chunkResult{items: cp.f.Items, warnings: cp.f.Warnings, warnItem: cp.f.warnItem, err: err, slow: r.slow}
 }
 
 // decodeChunk decodes a chunk with yaml.v3; ok is false unless it is a

@@ -133,6 +133,10 @@ type File struct {
 	parsed   []*Item
 	warnings []*diag.InputError
 	warnItem []int
+	// fast is set when the file was read in chunks, each by fastDecode:
+	// no anchors or aliases, so that no item points into another's
+	// bytes, and Reparse may move items.
+	fast bool
 }
 
 // Rule is a rule as it stands after every file has loaded.

@@ -83,7 +83,8 @@ Exit status: as for check, about the findings that remain.`,
 // fixed set. It writes the files, or with --diff prints the diff, and
 // tells on stderr what it changed; the error is for files it could not fix
 // or write, and then the set and report are nil when the files on disk
-// are not what it would return.
+// are not what it would return. set is the fix run's (fix.Options.Consume):
+// the caller uses what runFix returns, or loads the files again.
 //
 // opt are the options of the final report, observations included: a fix
 // changes only tags, so the conditions they were worked out from stay as
@@ -98,7 +99,7 @@ func runFix(cmd *cobra.Command, f fixFlags, p check.FixPolicy, set *rules.Set, c
 		last = check.Run(s, cat, opt)
 		return last.Fixes(p)
 	}
-	res := fix.Run(set.Files, find, fix.Options{Set: set, BeforeApply: func() { last = nil }})
+	res := fix.Run(set.Files, find, fix.Options{Set: set, BeforeApply: func() { last = nil }, Consume: true})
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	var errs []error
 	if res.Capped {
