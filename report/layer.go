@@ -238,16 +238,37 @@ func uncountedText(us []coverage.Uncounted) string {
 	return b.String()
 }
 
-// ruleURL fills in a rule's link from the template, "" without one.
+// ruleURL fills in a rule's link from the template, "" without one: each
+// placeholder, left to right, as a strings.Replacer of the three would,
+// without building one per rule of a large layer.
 func ruleURL(tmpl string, r *coverage.Rule) string {
 	if tmpl == "" {
 		return ""
 	}
-	return strings.NewReplacer(
-		"{name}", url.QueryEscape(r.Name),
-		"{file}", r.File,
-		"{line}", strconv.Itoa(r.Line),
-	).Replace(tmpl)
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			break
+		}
+		b.WriteString(tmpl[:i])
+		tmpl = tmpl[i:]
+		switch {
+		case strings.HasPrefix(tmpl, "{name}"):
+			b.WriteString(url.QueryEscape(r.Name))
+		case strings.HasPrefix(tmpl, "{file}"):
+			b.WriteString(r.File)
+		case strings.HasPrefix(tmpl, "{line}"):
+			b.WriteString(strconv.Itoa(r.Line))
+		default:
+			b.WriteByte('{')
+			tmpl = tmpl[1:]
+			continue
+		}
+		tmpl = tmpl[len("{name}"):]
+	}
+	b.WriteString(tmpl)
+	return b.String()
 }
 
 // Color returns the colour Navigator gives a score: the gradient's
