@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"runtime"
 	"strconv"
 
 	"github.com/falcomitre/falcomitre/internal/par"
@@ -43,26 +44,37 @@ func Write(w io.Writer, from, to string, old, new []byte, changes []Change) erro
 		oldLine += ps[i].oldLines
 		newLine += ps[i].newLines
 	}
-	par.Ranges(len(ps), 1, func(_, lo, _ int) {
-		p := &ps[lo]
-		hs := hunks(old, new, blocks(old, new, p.changes), p.start(), contextLines)
-		bw := bufio.NewWriterSize(&p.out, 64<<10)
-		for i := range hs {
-			writeHunk(bw, old, new, &hs[i])
-		}
-		bw.Flush()
-	})
+	// Pieces are diffed a turn at a time, one on each core, and written
+	// in order: the diff is never all in memory.
 	bw := bufio.NewWriterSize(w, 64<<10)
 	header := false
-	for i := range ps {
-		if ps[i].out.Len() == 0 {
-			continue
+	cores := min(runtime.GOMAXPROCS(0), len(ps))
+	bufs := make([]bytes.Buffer, cores)
+	ws := make([]*bufio.Writer, cores)
+	for turn := 0; turn < len(ps); turn += cores {
+		group := ps[turn:min(turn+cores, len(ps))]
+		par.Ranges(len(group), 1, func(_, k, _ int) {
+			p := &group[k]
+			bufs[k].Reset()
+			if ws[k] == nil {
+				ws[k] = bufio.NewWriterSize(&bufs[k], 64<<10)
+			}
+			hs := hunks(old, new, blocks(old, new, p.changes), p.start(), contextLines)
+			for i := range hs {
+				writeHunk(ws[k], old, new, &hs[i])
+			}
+			ws[k].Flush()
+		})
+		for k := range group {
+			if bufs[k].Len() == 0 {
+				continue
+			}
+			if !header {
+				bw.WriteString("--- " + from + "\n+++ " + to + "\n")
+				header = true
+			}
+			bw.Write(bufs[k].Bytes())
 		}
-		if !header {
-			bw.WriteString("--- " + from + "\n+++ " + to + "\n")
-			header = true
-		}
-		bw.Write(ps[i].out.Bytes())
 	}
 	return bw.Flush()
 }

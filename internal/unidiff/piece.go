@@ -13,7 +13,6 @@ type piece struct {
 	oldAt, newAt       int // where the piece starts in each text
 	oldLines, newLines int // lines from there to the next piece's start
 	oldLine, newLine   int // lines before oldAt and newAt
-	out                bytes.Buffer
 }
 
 // start is where hunks begins counting lines.
