@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -85,14 +84,11 @@ func sameFile(got, want *rules.File) error {
 func TestReparse(t *testing.T) {
 	var names []string
 	var srcs [][]byte
-	filepath.WalkDir(sharedtest.Dir(t, "corpus"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			if b, err := os.ReadFile(p); err == nil {
-				names, srcs = append(names, p), append(srcs, b)
-			}
+	for _, p := range sharedtest.RulesFiles(t) {
+		if b, err := os.ReadFile(p); err == nil {
+			names, srcs = append(names, p), append(srcs, b)
 		}
-		return nil
-	})
+	}
 	gen, err := rulegen.Write(t.TempDir(), 600)
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/falcomitre/falcomitre/internal/sharedtest"
@@ -17,13 +16,7 @@ func TestFixDiffIsDiffU(t *testing.T) {
 	if _, err := exec.LookPath("diff"); err != nil {
 		t.Skip("no diff command to compare with")
 	}
-	var files []string
-	filepath.WalkDir(sharedtest.Dir(t, "corpus"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			files = append(files, p)
-		}
-		return nil
-	})
+	files := sharedtest.RulesFiles(t)
 	tmp := t.TempDir()
 	flags := []string{"--fail-on", "never", "--fix-remove", "--unsafe-fixes"}
 	compared := 0

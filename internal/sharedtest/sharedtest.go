@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -47,6 +48,23 @@ func Falcosecurity(tb testing.TB) []string {
 		if _, err := os.Stat(files[i]); err != nil {
 			tb.Skipf("falcosecurity files not in the shared corpus: %v", err)
 		}
+	}
+	return files
+}
+
+// RulesFiles returns every .yaml and .yml file of the shared corpus, in
+// walk order, skipping the test when the corpus is absent or empty.
+func RulesFiles(tb testing.TB) []string {
+	tb.Helper()
+	var files []string
+	filepath.WalkDir(Dir(tb, "corpus"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) == 0 {
+		tb.Skip("no rules files in the shared corpus")
 	}
 	return files
 }

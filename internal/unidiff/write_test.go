@@ -139,16 +139,7 @@ func randomText(r *rand.Rand, n int) string {
 // TestWriteCorpus makes the edits of tag fixes to every rules file of
 // the shared corpus; the diff must be diff -u's.
 func TestWriteCorpus(t *testing.T) {
-	var files []string
-	filepath.WalkDir(sharedtest.Dir(t, "corpus"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if len(files) == 0 {
-		t.Skip("no rules files in the corpus")
-	}
+	files := sharedtest.RulesFiles(t)
 	for _, p := range files {
 		src, err := os.ReadFile(p)
 		if err != nil {
