@@ -50,7 +50,7 @@ type patch struct {
 // When the caller has given the models up (consume) and the round edits
 // few of a file's items, the file is not parsed whole: rules.Reparse
 // moves the items no edit touches into the patched model. For 10 fixes
-// in 100k rules, 0.33 s of parse and collection became 0.2 s.
+// in 100k rules, fix --diff took 1.04 s instead of 1.22.
 func applyRound(files []*File, plan map[string]*filePlan, consume bool) (changed bool, next *rules.Set) {
 	size := 0
 	for _, ff := range files {
