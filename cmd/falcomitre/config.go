@@ -131,8 +131,8 @@ const largeInput = 8 << 20
 func tuneGC(files []string) {
 	var total int64
 	for _, f := range files {
-		if st, err := os.Stat(f); err == nil {
-			total += st.Size()
+		if st, err := os.Stat(f); err == nil && st.Size() <= rules.MaxFileSize {
+			total += st.Size() // a larger file is refused unread
 		}
 	}
 	if total >= largeInput && os.Getenv("GOGC") == "" {
